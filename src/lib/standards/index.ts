@@ -1,0 +1,7 @@
+/** National thresholds as data, local overrides, and the seven resource indicators' inputs. */
+export { NATIONAL_STANDARDS } from './national';
+export { DOCUMENTS } from './documents';
+export { QUALITY_INDICATORS, QUALITY_INDICATOR_KEYS } from './quality-indicators';
+export type { QualityIndicatorInput } from './quality-indicators';
+export { STANDARD_KEYS, isStandardKey, stagesOfKey, resolveStandards, indexStandards } from './resolve';
+export type { StandardsIndex } from './resolve';
