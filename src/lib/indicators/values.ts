@@ -54,3 +54,38 @@ export function ratio(a: Computed, b: Computed, zeroReason: string, scale = 1): 
 export function cell(v: number | null | undefined, dataset: string, column: string): Computed {
   return v == null ? missing(`${dataset}.${column}`) : value(v);
 }
+
+/** Percent scale (a unit conversion, not a policy number). */
+export const PERCENT = 100;
+
+/**
+ * Floating-point tolerance for comparisons with thresholds, so that 3.825 / 4.5 counts as
+ * exactly 85 % and 42 × 100 / 1000 as exactly 4.2. Not a policy margin.
+ */
+export const EPSILON = 1e-9;
+
+/** Rounds away binary noise (0.30000000000000004 → 0.3) so JSON output is tidy and stable. */
+export function tidy(x: number): number {
+  if (!Number.isFinite(x)) return x;
+  const r = Math.round(x * 1e10) / 1e10;
+  return Object.is(r, -0) ? 0 : r;
+}
+
+export function atLeast(v: number, t: number): boolean {
+  return v >= t - EPSILON * Math.max(1, Math.abs(t));
+}
+
+export function atMost(v: number, t: number): boolean {
+  return v <= t + EPSILON * Math.max(1, Math.abs(t));
+}
+
+/** Sum of a column over rows; Missing (naming the column) when any cell is blank. */
+export function sumCells<R>(rows: readonly R[], get: (r: R) => number | null | undefined, dataset: string, column: string): Computed {
+  let s = 0;
+  for (const r of rows) {
+    const v = get(r);
+    if (v == null) return missing(`${dataset}.${column}`);
+    s += v;
+  }
+  return value(tidy(s));
+}

@@ -1,0 +1,99 @@
+/**
+ * Admissions of one school part: seats planned vs admitted, fill rate, in-zone and migrant
+ * shares, admitted above plan, and whether results were published on time.
+ *
+ * Publication rule (the portal's, stated on the methodology page): 《义务教育领域基层政务公开
+ * 标准指引》 asks that 招生结果 be public within 20 working days of being produced. The data
+ * has no admission end date, so the portal takes the start of the school year (1 September of
+ * the year folder) as the latest date results can be produced; results published more than
+ * `publication_working_days` working days (Mon–Fri) after it are late. Results not published
+ * at all count as `not_published` once the school year has visibly begun (classes.csv for that
+ * year is out); before that they are `not_due`.
+ */
+import type { AdmissionRow, PartStage } from '../schema';
+import { partOfGrade } from '../schema';
+import type { StandardsIndex } from '../standards';
+import type { AdmissionSummary, Computed, Publication } from './types';
+import { missing, PERCENT, ratio, sumCells, value } from './values';
+import { addWorkingDays, workingDaysBetween } from './working-days';
+
+/** Month and day the school year starts (a calendar convention, not a policy threshold). */
+const SCHOOL_YEAR_START = { month: 9, day: 1 };
+
+export function schoolYearStart(year: number): string {
+  return `${year}-${String(SCHOOL_YEAR_START.month).padStart(2, '0')}-${String(SCHOOL_YEAR_START.day).padStart(2, '0')}`;
+}
+
+/** Entry grades (1 and 7) carry the publication dates; other grades are transfers. */
+function entryRow(rows: readonly AdmissionRow[]): AdmissionRow | undefined {
+  return [...rows].sort((a, b) => a.grade - b.grade)[0];
+}
+
+export function publication(
+  rows: readonly AdmissionRow[],
+  year: number,
+  schoolYearVisible: boolean,
+  standards: StandardsIndex,
+): Publication {
+  const anchor = schoolYearStart(year);
+  const limit = standards.threshold('publication_working_days');
+  const deadline = addWorkingDays(anchor, limit);
+  const main = entryRow(rows);
+  const planPublishedOn = main?.plan_published_on ?? null;
+  const resultsPublishedOn = main?.results_published_on ?? null;
+  const base = { planPublishedOn, resultsPublishedOn, deadline };
+  if (resultsPublishedOn) {
+    const workingDays = workingDaysBetween(anchor, resultsPublishedOn);
+    return { ...base, status: workingDays > limit ? 'late' : 'on_time', workingDays };
+  }
+  const resultsOut = rows.some((r) => r.admitted != null);
+  if (resultsOut) return { ...base, status: 'date_missing', workingDays: null };
+  return { ...base, status: schoolYearVisible ? 'not_published' : 'not_due', workingDays: null };
+}
+
+export interface AdmissionTotals {
+  readonly plannedSeats: number;
+  readonly admitted: Computed;
+  readonly fillRate: Computed;
+  readonly inZoneShare: Computed;
+  readonly migrantShare: Computed;
+}
+
+/** Totals over admission rows (ratios of sums). Rows without results are left out of the ratios. */
+export function admissionTotals(rows: readonly AdmissionRow[], filePublished: boolean): AdmissionTotals {
+  const withResults = rows.filter((r) => r.admitted != null);
+  const plannedSeats = rows.reduce((s, r) => s + r.planned_seats, 0);
+  const notOut: Computed = missing(filePublished ? 'admissions.admitted' : 'admissions');
+  const sumOr = (get: (r: AdmissionRow) => number | null, col: string): Computed =>
+    withResults.length ? sumCells(withResults, get, 'admissions', col) : notOut;
+  const admitted = sumOr((r) => r.admitted, 'admitted');
+  const plannedWithResults = value(withResults.reduce((s, r) => s + r.planned_seats, 0));
+  return {
+    plannedSeats,
+    admitted,
+    fillRate: withResults.length ? ratio(admitted, plannedWithResults, '计划招生数为0', PERCENT) : notOut,
+    inZoneShare: ratio(sumOr((r) => r.admitted_in_zone, 'admitted_in_zone'), admitted, '录取人数为0', PERCENT),
+    migrantShare: ratio(sumOr((r) => r.admitted_migrant, 'admitted_migrant'), admitted, '录取人数为0', PERCENT),
+  };
+}
+
+export function admissionSummary(
+  allRows: readonly AdmissionRow[] | undefined,
+  stage: PartStage,
+  year: number,
+  schoolYearVisible: boolean,
+  standards: StandardsIndex,
+): AdmissionSummary {
+  const rows = (allRows ?? []).filter((r) => partOfGrade(r.grade) === stage);
+  const over = rows.filter((r) => r.admitted != null && r.admitted > r.planned_seats);
+  const anyResults = rows.some((r) => r.admitted != null);
+  return {
+    published: allRows !== undefined && rows.length > 0,
+    rows: rows.length,
+    ...admissionTotals(rows, allRows !== undefined),
+    overPlan: anyResults ? over.length > 0 : null,
+    overPlanBy: over.reduce((s, r) => s + (r.admitted! - r.planned_seats), 0),
+    publication: publication(rows, year, schoolYearVisible, standards),
+    sources: rows.map((r) => r._source),
+  };
+}

@@ -1,0 +1,159 @@
+/**
+ * Per region (county, city or province), per year, per stage: the student-weighted CV of each
+ * of the seven indicators over the school parts that count (others listed with the reason),
+ * the composite CV (mean of the single CVs — reported, never tested), 2012 basic-balance CVs
+ * for the shared indicators, the share of schools meeting 6-of-7, music/art rooms, class
+ * counts, school size, and admission totals.
+ */
+import type { AdmissionRow, PartStage } from '../schema';
+import { partOfGrade } from '../schema';
+import { QUALITY_INDICATORS, type StandardsIndex } from '../standards';
+import { admissionTotals } from './admissions';
+import { compositeCv, weightedCv } from './coefficient-of-variation';
+import type { ClassCounts, CountyYearResult, CvResult, ExcludedSchool, QualityIndicatorKey, RegionLevel, SchoolYearResult } from './types';
+import { atMost, isValue, missing, PERCENT, tidy, undefinedValue, value } from './values';
+
+function excludedOf(s: SchoolYearResult): ExcludedSchool | null {
+  if (s.counted.counted) return null;
+  return { school_id: s.school_id, name: s.name, reason: s.counted.reason, note: s.counted.note, students: isValue(s.students) ? s.students.value : null };
+}
+
+export function cvFor(
+  region: { code: string; level: RegionLevel },
+  year: number,
+  stage: PartStage,
+  indicator: QualityIndicatorKey,
+  parts: readonly SchoolYearResult[],
+  limitKey: 'cv_quality' | 'cv_basic',
+  standards: StandardsIndex,
+): CvResult {
+  const counted = parts.filter((p) => p.counted.counted);
+  const excluded = parts.map(excludedOf).filter((e): e is ExcludedSchool => e !== null);
+  const points: { id: string; weight: number; value: number }[] = [];
+  const missingInputs: ExcludedSchool[] = [];
+  for (const p of counted) {
+    const c = p.indicators.find((i) => i.key === indicator)!;
+    const students = isValue(p.students) ? p.students.value : 0;
+    if (c.value.kind === 'value') points.push({ id: p.school_id, weight: students, value: c.value.value });
+    else
+      missingInputs.push({
+        school_id: p.school_id,
+        name: p.name,
+        reason: 'missing_input',
+        note: c.value.kind === 'missing' ? `未报告：${c.value.missing.join('、')}` : '无法计算',
+        students,
+      });
+  }
+  const r = weightedCv(points);
+  const limit = standards.threshold(limitKey, stage);
+  const passes = r.value.kind === 'value' && missingInputs.length === 0 ? atMost(r.value.value, limit) : null;
+  return {
+    region_code: region.code,
+    year,
+    stage,
+    indicator,
+    value: r.value,
+    limit,
+    limitKey,
+    passes,
+    schools: r.schools,
+    students: r.students,
+    mean: r.mean,
+    sd: r.sd,
+    excluded,
+    missingInputs,
+    tested: region.level === 'county',
+  };
+}
+
+function classCounts(parts: readonly SchoolYearResult[]): ClassCounts {
+  const classes = parts.reduce((s, p) => s + p.classSize.classes, 0);
+  const large = parts.reduce((s, p) => s + p.classSize.large, 0);
+  const superLarge = parts.reduce((s, p) => s + p.classSize.superLarge, 0);
+  const share = (n: number) => (classes ? value(tidy((n * PERCENT) / classes)) : missing('classes'));
+  return {
+    classes,
+    overLimit: parts.reduce((s, p) => s + p.classSize.overLimit, 0),
+    large,
+    superLarge,
+    largeShare: share(large),
+    superLargeShare: share(superLarge),
+    schoolsWithoutData: [...new Set(parts.filter((p) => p.classSize.classes === 0).map((p) => p.school_id))].sort(),
+  };
+}
+
+export function countyYearResult(
+  region: { code: string; name: string; level: RegionLevel },
+  year: number,
+  stage: PartStage,
+  parts: readonly SchoolYearResult[],
+  admissionRows: readonly AdmissionRow[],
+  admissionsPublished: boolean,
+  standards: StandardsIndex,
+): CountyYearResult {
+  const counted = parts.filter((p) => p.counted.counted);
+  const cv = QUALITY_INDICATORS.map((q) => cvFor(region, year, stage, q.key, parts, 'cv_quality', standards));
+  const basicCv = QUALITY_INDICATORS.filter((q) => q.basic).map((q) => cvFor(region, year, stage, q.key, parts, 'cv_basic', standards));
+  const passes = counted.filter((p) => p.verdict.status === 'passes');
+  const fails = counted.filter((p) => p.verdict.status === 'fails');
+  const unknown = counted.filter((p) => p.verdict.status === 'unknown');
+  const share = counted.length === 0
+    ? undefinedValue('no_schools', '没有可计入的学校')
+    : unknown.length
+      ? missing(unknown.flatMap((p) => p.indicators.flatMap((i) => (i.value.kind === 'missing' ? i.value.missing : []))))
+      : value(tidy((passes.length * PERCENT) / counted.length));
+  const applicable = parts.filter((p) => p.kind !== 'special_education' && (p.musicArtRooms.music.value.kind !== 'not_applicable'));
+  const withClasses = applicable.filter((p) => isValue(p.classes));
+  const unit = standards.threshold('music_art_room_classes');
+  const short = withClasses
+    .filter((p) => p.musicArtRooms.music.met === false || p.musicArtRooms.art.met === false)
+    .map((p) => {
+      const classes = isValue(p.classes) ? p.classes.value : 0;
+      const music = p.musicArtRooms.music.value;
+      const art = p.musicArtRooms.art.value;
+      // back from rooms-per-12-classes to rooms: rooms = value × classes ÷ 12
+      const rooms = (v: typeof music) => (isValue(v) ? Math.round((v.value * classes) / unit) : null);
+      return { school_id: p.school_id, classes, music_rooms: rooms(music), art_rooms: rooms(art), required: Math.ceil(classes / unit) };
+    });
+  const totals = admissionTotals(admissionRows, admissionsPublished);
+  return {
+    region_code: region.code,
+    name: region.name,
+    level: region.level,
+    year,
+    stage,
+    schoolIds: [...new Set(parts.map((p) => p.school_id))].sort(),
+    countedSchools: counted.length,
+    excluded: parts.map(excludedOf).filter((e): e is ExcludedSchool => e !== null),
+    students: parts.reduce((s, p) => s + (isValue(p.students) ? p.students.value : 0), 0),
+    cv,
+    compositeCv: compositeCv(cv.map((c) => c.value)),
+    basicCv,
+    basicCompositeCv: compositeCv(basicCv.map((c) => c.value)),
+    sixOfSeven: {
+      passes: passes.length,
+      fails: fails.length,
+      unknown: unknown.length,
+      share,
+      failing: fails.map((p) => p.school_id).sort(),
+    },
+    musicArtRooms: {
+      schoolsApplicable: withClasses.filter((p) => p.musicArtRooms.music.value.kind !== 'missing' || p.musicArtRooms.art.value.kind !== 'missing').length,
+      schoolsMeeting: withClasses.filter((p) => p.musicArtRooms.music.met === true && p.musicArtRooms.art.met === true).length,
+      short,
+    },
+    classes: classCounts(parts),
+    schoolsOverSize: [...new Set(parts.filter((p) => p.size.check.met === false).map((p) => p.school_id))].sort(),
+    admissions: {
+      ...totals,
+      overPlanSchools: [...new Set(parts.filter((p) => p.admissions.overPlan === true).map((p) => p.school_id))].sort(),
+      resultsNotPublished: [...new Set(parts.filter((p) => p.admissions.published && p.admissions.publication.status === 'not_published').map((p) => p.school_id))].sort(),
+      publishedLate: [...new Set(parts.filter((p) => p.admissions.publication.status === 'late').map((p) => p.school_id))].sort(),
+    },
+  };
+}
+
+export function admissionRowsOf(parts: readonly SchoolYearResult[], rowsBySchool: ReadonlyMap<string, readonly AdmissionRow[]>, stage: PartStage): AdmissionRow[] {
+  const ids = [...new Set(parts.map((p) => p.school_id))].sort();
+  return ids.flatMap((id) => (rowsBySchool.get(id) ?? []).filter((r) => partOfGrade(r.grade) === stage));
+}

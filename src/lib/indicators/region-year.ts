@@ -1,0 +1,206 @@
+/**
+ * Region-wide results of one year that do not split by stage: finance growth (education
+ * spending vs recurrent revenue, year on year — needs the previous year), the county-reported
+ * indicators of counties.csv against their thresholds, and teacher, funding and outcome
+ * aggregates over the region's schools (ratios of sums).
+ */
+import type { CountyYearRow, OutcomeRow, SchoolRow, SchoolStage, TeacherRow } from '../schema';
+import type { StandardsIndex } from '../standards';
+import { makeCheck } from './check';
+import { dropoutCheck, rateChecks } from './outcomes';
+import type { RegionTree } from './region-tree';
+import { teacherFigures } from './teachers';
+import type { Check, Computed, RegionLevel, RegionYearResult, SchoolYearResult } from './types';
+import { cell, isValue, missing, missingOf, notApplicable, PERCENT, ratio, tidy, undefinedValue, value } from './values';
+import type { YearIndex } from './year-index';
+
+interface FinanceBase {
+  spending: Computed;
+  revenue: Computed;
+  students: Computed;
+}
+
+function sumOverCounties(counties: readonly string[], yi: YearIndex, col: 'education_spending_yuan' | 'recurrent_revenue_yuan', prefix: string): Computed {
+  if (!yi.data.counties) return missing(`${prefix}counties`);
+  let s = 0;
+  const ms: string[] = [];
+  for (const c of counties) {
+    const row = yi.counties.get(c);
+    if (!row) ms.push(`${prefix}counties:${c}`);
+    else if (row[col] == null) ms.push(`${prefix}counties.${col}`);
+    else s += row[col]!;
+  }
+  return ms.length ? missing(ms) : value(tidy(s));
+}
+
+function studentsOf(parts: readonly SchoolYearResult[], prefix: string): Computed {
+  if (parts.length === 0) return undefinedValue('no_schools', '没有学校数据');
+  let s = 0;
+  const ms: string[] = [];
+  for (const p of parts) {
+    if (isValue(p.students)) s += p.students.value;
+    else if (p.students.kind === 'missing') ms.push(...p.students.missing.map((m) => prefix + m));
+  }
+  return ms.length ? missing(ms) : value(s);
+}
+
+function financeBase(counties: readonly string[], yi: YearIndex, parts: readonly SchoolYearResult[], prefix: string): FinanceBase {
+  return {
+    spending: sumOverCounties(counties, yi, 'education_spending_yuan', prefix),
+    revenue: sumOverCounties(counties, yi, 'recurrent_revenue_yuan', prefix),
+    students: studentsOf(parts, prefix),
+  };
+}
+
+function growth(cur: Computed, prev: Computed | null): Computed {
+  if (prev === null) return undefinedValue('no_previous_year', '数据中没有上一年，无法计算增长');
+  const m = missingOf(cur, prev);
+  if (m) return m;
+  if (cur.kind !== 'value') return cur;
+  if (prev.kind !== 'value') return prev;
+  if (prev.value === 0) return undefinedValue('zero_denominator', '上一年数值为0，无法计算增长');
+  return value(tidy((cur.value / prev.value - 1) * PERCENT));
+}
+
+function difference(a: Computed, b: Computed): Computed {
+  const m = missingOf(a, b);
+  if (m) return m;
+  if (a.kind !== 'value') return a;
+  if (b.kind !== 'value') return b;
+  return value(tidy(a.value - b.value));
+}
+
+const REPORTED: readonly { key: string; stage: 'all' | 'junior'; get: (r: CountyYearRow) => Computed }[] = [
+  {
+    key: 'teacher_pay_vs_civil_servants',
+    stage: 'all',
+    get: (r) => ratio(cell(r.teacher_pay_yuan, 'counties', 'teacher_pay_yuan'), cell(r.civil_servant_pay_yuan, 'counties', 'civil_servant_pay_yuan'), '公务员平均工资为0', PERCENT),
+  },
+  { key: 'quota_allocation', stage: 'all', get: (r) => cell(r.quota_allocation_pct, 'counties', 'quota_allocation_pct') },
+  { key: 'migrant_public', stage: 'all', get: (r) => cell(r.migrant_public_pct, 'counties', 'migrant_public_pct') },
+  { key: 'disabled_enrollment', stage: 'all', get: (r) => cell(r.disabled_enrollment_pct, 'counties', 'disabled_enrollment_pct') },
+  { key: 'retention_junior', stage: 'junior', get: (r) => cell(r.retention_junior_pct, 'counties', 'retention_junior_pct') },
+  { key: 'satisfaction', stage: 'all', get: (r) => cell(r.satisfaction_pct, 'counties', 'satisfaction_pct') },
+];
+
+/** Keys of the county-reported checks, in order. */
+export const REPORTED_KEYS = REPORTED.map((r) => r.key);
+
+export function regionYearResult(
+  region: { code: string; name: string; level: RegionLevel },
+  tree: RegionTree,
+  yi: YearIndex,
+  prev: { yi: YearIndex; parts: readonly SchoolYearResult[] } | null,
+  parts: readonly SchoolYearResult[],
+  schools: ReadonlyMap<string, SchoolRow>,
+  standards: StandardsIndex,
+): RegionYearResult {
+  const counties = tree.countiesUnder(region.code);
+  const cur = financeBase(counties, yi, parts, '');
+  const p = prev ? financeBase(counties, prev.yi, prev.parts, `${prev.yi.year}/`) : null;
+  const spendingGrowth = growth(cur.spending, p ? p.spending : null);
+  const revenueGrowth = growth(cur.revenue, p ? p.revenue : null);
+  const perStudent = ratio(cur.spending, cur.students, '在校生数为0');
+  const prevPerStudent = p ? ratio(p.spending, p.students, '上一年在校生数为0') : null;
+  const perStudentGrowth = growth(perStudent, prevPerStudent);
+
+  const countyRow = region.level === 'county' ? yi.counties.get(region.code) : undefined;
+  const reported: Check[] = REPORTED.map((r) => {
+    const std = standards.get(r.key, r.stage);
+    if (region.level !== 'county') return makeCheck(std, notApplicable('县区报告的指标，市、省不汇总'));
+    if (!countyRow) return makeCheck(std, missing(yi.data.counties ? `counties:${region.code}` : 'counties'));
+    return makeCheck(std, r.get(countyRow));
+  });
+
+  // whole-school aggregates: one row per school (parts share them)
+  const ids = [...new Set(parts.map((x) => x.school_id))].sort();
+  const tRows: TeacherRow[] = [];
+  const tMissing: string[] = [];
+  for (const id of ids) {
+    const r = yi.teachers.get(id);
+    if (r) tRows.push(r);
+    else tMissing.push(yi.data.teachers ? `teachers:${id}` : 'teachers');
+  }
+  const tf = teacherFigures(tRows, tMissing.length ? tMissing : null, standards);
+  const teachers = tMissing.length
+    ? (() => {
+        const m = missing(tMissing);
+        return {
+          teachers: m,
+          certifiedShare: makeCheck(standards.get('certified_teachers_share'), m),
+          exchangeRate: makeCheck(standards.get('teacher_exchange_rate'), m),
+          backboneExchangedShare: makeCheck(standards.get('backbone_exchange_share'), m),
+          training360Share: makeCheck(standards.get('training_360h_share'), m),
+        };
+      })()
+    : tf;
+
+  // funding
+  const fMissing = ids.filter((id) => !yi.funding.has(id)).map((id) => (yi.data.funding ? `funding:${id}` : 'funding'));
+  const fRows = ids.map((id) => yi.funding.get(id)).filter((r) => r !== undefined);
+  const firstPart = new Map<string, SchoolYearResult>();
+  for (const x of parts) if (!firstPart.has(x.school_id)) firstPart.set(x.school_id, x);
+  let publicFunds: Computed = fMissing.length ? missing(fMissing) : value(tidy(fRows.reduce((s, r) => s + r.public_funds_yuan, 0)));
+  const fundedStudents = fMissing.length ? missing(fMissing) : studentsOf(ids.map((id) => firstPart.get(id)!).map((x) => ({ ...x, students: x.size.students })), '');
+  let training: Computed = publicFunds;
+  if (!fMissing.length) {
+    const blank = fRows.some((r) => r.training_funds_yuan == null);
+    training = blank ? missing('funding.training_funds_yuan') : value(tidy(fRows.reduce((s, r) => s + r.training_funds_yuan!, 0)));
+  }
+  let specialEd: Computed;
+  if (fMissing.length) specialEd = missing(fMissing);
+  else {
+    const withSpecial = fRows.filter((r) => (r.special_ed_students ?? 0) > 0);
+    if (!withSpecial.length) specialEd = notApplicable('未报告特殊教育学生');
+    else if (withSpecial.some((r) => r.special_ed_funds_yuan == null)) specialEd = missing('funding.special_ed_funds_yuan');
+    else
+      specialEd = value(
+        tidy(withSpecial.reduce((s, r) => s + r.special_ed_funds_yuan!, 0) / withSpecial.reduce((s, r) => s + r.special_ed_students!, 0)),
+      );
+  }
+  const funding = {
+    publicFunds,
+    publicFundsPerStudent: ratio(publicFunds, fundedStudents, '在校生数为0'),
+    trainingShare: makeCheck(standards.get('training_funds_share'), ratio(training, publicFunds, '公用经费为0', PERCENT)),
+    specialEdPerStudent: makeCheck(standards.get('special_ed_funds_per_student'), specialEd),
+    schoolsBelowStandard: ids.filter((id) => firstPart.get(id)!.funding.publicFundsVsStandard.met === false),
+  };
+
+  // outcomes
+  const oMissing = ids.filter((id) => !yi.outcomes.has(id)).map((id) => (yi.data.outcomes ? `outcomes:${id}` : 'outcomes'));
+  const groups: SchoolStage[] = ['primary', 'junior', 'nine_year', 'twelve_year'];
+  const dropout = groups
+    .map((g) => {
+      const gIds = ids.filter((id) => schools.get(id)?.stage === g);
+      if (!gIds.length) return null;
+      const rows = gIds.map((id) => yi.outcomes.get(id)).filter((r): r is OutcomeRow => r !== undefined);
+      const gMissing = gIds.filter((id) => !yi.outcomes.has(id)).map((id) => (yi.data.outcomes ? `outcomes:${id}` : 'outcomes'));
+      const d = dropoutCheck(rows, g, gMissing.length ? gMissing : null, standards);
+      return { group: g, studentsStart: d.studentsStart, dropouts: d.dropouts, rate: d.rate };
+    })
+    .filter((x) => x !== null);
+  const oRows = ids.map((id) => yi.outcomes.get(id)).filter((r): r is OutcomeRow => r !== undefined);
+  const rates = rateChecks(oRows, oMissing.length ? oMissing : null, standards);
+
+  return {
+    region_code: region.code,
+    name: region.name,
+    level: region.level,
+    year: yi.year,
+    finance: {
+      educationSpending: cur.spending,
+      recurrentRevenue: cur.revenue,
+      spendingGrowth,
+      revenueGrowth,
+      growthCheck: makeCheck(standards.get('education_spending_growth_margin'), difference(spendingGrowth, revenueGrowth)),
+      spendingPerStudent: perStudent,
+      spendingPerStudentGrowth: perStudentGrowth,
+      perStudentCheck: makeCheck(standards.get('spending_per_student_growth'), perStudentGrowth),
+    },
+    reported,
+    teachers,
+    funding,
+    outcomes: { dropout, passRate: rates.passRate, goodRate: rates.goodRate },
+    source: countyRow?._source ?? null,
+  };
+}
