@@ -1,0 +1,120 @@
+/**
+ * The downloads as third-party tools read them: datapackage.json through the reference
+ * Frictionless library (datapackage-js) with every row cast against its Table Schema, and the
+ * Excel-ready CSV opened by LibreOffice Calc.
+ */
+import { describe, expect, it } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+// @ts-expect-error datapackage-js ships no types
+import { Package } from 'datapackage';
+import { buildRelease, releaseContext, type ReleaseEntry } from '../src/lib/export';
+import { releaseA, releaseB, settings } from './export-fixture';
+
+const entryA: ReleaseEntry = { version: '2025.1', date: '2025-03-01', notes: '', source: { kind: 'current' }, corrections: [] };
+const entryB: ReleaseEntry = { ...entryA, version: '2025.2', date: '2025-09-10' };
+
+function built() {
+  const ctx = releaseContext(settings, '<5');
+  const a = buildRelease({ entry: entryA, data: releaseA(), indicators: null, previous: null, ctx });
+  const data = releaseB();
+  // A suppressed count, as the privacy step publishes it.
+  (data.years[0].admissions![0] as { admitted_disabled: unknown }).admitted_disabled = '<5';
+  return buildRelease({ entry: entryB, data, indicators: null, previous: { version: '2025.1', tables: a.tables }, ctx });
+}
+
+function writeOut(files: ReadonlyMap<string, Uint8Array>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'export-valid-'));
+  for (const [p, b] of files) {
+    mkdirSync(dirname(join(dir, p)), { recursive: true });
+    writeFileSync(join(dir, p), b);
+  }
+  return dir;
+}
+
+export async function readAllResources(dir: string) {
+  const pkg = await Package.load(join(dir, 'datapackage.json'), { basePath: dir });
+  const errors: string[] = [...(pkg.errors ?? []).map((e: Error) => `package: ${e.message}`)];
+  let rows = 0;
+  for (const res of pkg.resources) {
+    if (!res.valid) errors.push(...res.errors.map((e: Error) => `${res.name}: ${e.message}`));
+    try {
+      const data = await res.read({ keyed: true, cast: true, relations: true });
+      rows += data.length;
+      if (data.length !== res.descriptor.rows) errors.push(`${res.name}: ${data.length} rows, descriptor says ${res.descriptor.rows}`);
+    } catch (e) {
+      const err = e as { message: string; errors?: Error[] };
+      errors.push(`${res.name}: ${err.message} ${(err.errors ?? []).map((x) => x.message).join('; ')}`);
+    }
+  }
+  return { pkg, errors, rows };
+}
+
+describe('datapackage.json', () => {
+  it('passes the datapackage library and every row of every resource casts against its Table Schema', async () => {
+    const b = built();
+    const dir = writeOut(b.files);
+    const { pkg, errors, rows } = await readAllResources(dir);
+    expect(errors).toEqual([]);
+    expect(pkg.valid).toBe(true);
+    expect(rows).toBe(3 + 5 + 3 + 2);
+    const schoolsRes = pkg.getResource('schools');
+    const schoolRows = await schoolsRes.read({ keyed: true, cast: true });
+    expect(schoolRows[0].school_id).toBe('2121000101');
+    expect(schoolRows[0].longitude).toBe(-121.5);
+    const adm = await pkg.getResource('admissions-2024').read({ keyed: true, cast: true });
+    // The privacy marker reads as a missing value, not a cast error.
+    expect(adm[0].admitted_disabled).toBeNull();
+    expect(adm[0].admitted).toBe(187);
+  });
+
+  it('is generated from the schema modules: types, constraints, keys, licence', () => {
+    const pkg = JSON.parse(new TextDecoder().decode(built().files.get('datapackage.json')!));
+    const adm = pkg.resources.find((r: { name: string }) => r.name === 'admissions-2024');
+    const field = (n: string) => adm.schema.fields.find((f: { name: string }) => f.name === n);
+    expect(field('school_id')).toMatchObject({ type: 'string', title: '学校标识码', constraints: { required: true, pattern: '[0-9]{10}' } });
+    expect(field('planned_seats')).toMatchObject({ type: 'integer', constraints: { required: true, minimum: 0 } });
+    expect(field('method')).toMatchObject({ type: 'string', constraints: { enum: ['zone', 'lottery', 'mixed'] } });
+    expect(field('plan_published_on').type).toBe('date');
+    expect(adm.schema.primaryKey).toEqual(['school_id', 'grade']);
+    expect(adm.schema.foreignKeys).toEqual([{ fields: 'school_id', reference: { resource: 'schools', fields: 'school_id' } }]);
+    expect(adm.schema.missingValues).toEqual(['', '<5']);
+    const schools = pkg.resources.find((r: { name: string }) => r.name === 'schools');
+    expect(schools.schema.fields.find((f: { name: string }) => f.name === 'closed_year').type).toBe('year');
+    expect(pkg.licenses).toEqual([{ name: 'CC-BY-4.0', title: 'CC BY 4.0', path: 'https://creativecommons.org/licenses/by/4.0/' }]);
+    expect(adm.hash).toMatch(/^sha256:[0-9a-f]{64}$/);
+  });
+});
+
+const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
+
+describe.skipIf(!soffice)('Excel-ready CSV opened in LibreOffice Calc', () => {
+  it('shows Chinese intact and runs no formula', () => {
+    const b = built();
+    const dir = writeOut(b.files);
+    // A control file without neutralisation proves Calc would evaluate formulas on this import.
+    writeFileSync(join(dir, 'control.csv'), '\uFEFF地址\r\n=1+1\r\n');
+    const out = join(dir, 'out');
+    for (const f of [join(dir, 'excel/schools.csv'), join(dir, 'control.csv')]) {
+      // 44,34,76: comma, double quote, UTF-8 — what Calc's import dialog preselects for a file with a BOM.
+      const r = spawnSync(soffice!, ['--headless', `-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--infilter=CSV:44,34,76', '--convert-to', 'html', '--outdir', out, f], { timeout: 120_000 });
+      expect(r.status, r.stderr?.toString()).toBe(0);
+    }
+    const cells = (file: string) =>
+      [...readFileSync(join(out, file), 'utf8').matchAll(/<td[^>]*>(.*?)<\/td>/gs)].map((m) =>
+        m[1].replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&#39;|&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').trim(),
+      );
+    expect(cells('control.html')).toContain('2');
+    const got = cells('schools.html');
+    expect(got.slice(0, 4)).toEqual(['学校标识码', '学校名称', '所属县区代码', '学段']);
+    expect(got).toContain('青禾区实验小学');
+    expect(got).toContain('小学');
+    for (const text of ["'=cmd|' /C calc'!A0", "'+1", "'-1+1", "'@SUM(A1:A2)"]) expect(got).toContain(text);
+    // Numbers in numeric columns are still numbers (not neutralised).
+    expect(readFileSync(join(out, 'schools.html'), 'utf8')).toMatch(/sdval="-121.5"/);
+  }, 240_000);
+});
+
+export { execFileSync };
