@@ -10,9 +10,11 @@ function toUtc(iso: string): number {
 
 const DAY = 86_400_000;
 
+/** Sunday and Saturday as Date.getUTCDay() numbers them (calendar, not policy). */
+const WEEKEND = new Set([0, 6]); // lint-allow: calendar
+
 function isWeekday(t: number): boolean {
-  const wd = new Date(t).getUTCDay();
-  return wd !== 0 && wd !== 6;
+  return !WEEKEND.has(new Date(t).getUTCDay());
 }
 
 /** Working days after `from` up to and including `to`; negative when `to` is before `from`. */
@@ -34,5 +36,5 @@ export function addWorkingDays(from: string, days: number): string {
     t += DAY;
     if (isWeekday(t)) n++;
   }
-  return new Date(t).toISOString().slice(0, 10);
+  return new Date(t).toISOString().split('T')[0];
 }
