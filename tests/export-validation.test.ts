@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { Package } from 'datapackage';
 import { buildRelease, releaseContext, type ReleaseEntry } from '../src/lib/export';
 import { releaseA, releaseB, settings } from './export-fixture';
+import { computeIndicators } from '../src/lib/indicators';
 
 const entryA: ReleaseEntry = { version: '2025.1', date: '2025-03-01', notes: '', source: { kind: 'current' }, corrections: [] };
 const entryB: ReleaseEntry = { ...entryA, version: '2025.2', date: '2025-09-10' };
@@ -22,7 +23,7 @@ function built() {
   const data = releaseB();
   // A suppressed count, as the privacy step publishes it.
   (data.years[0].admissions![0] as { admitted_disabled: unknown }).admitted_disabled = '<5';
-  return buildRelease({ entry: entryB, data, indicators: null, previous: { version: '2025.1', tables: a.tables }, ctx });
+  return buildRelease({ entry: entryB, data, indicators: computeIndicators(data), previous: { version: '2025.1', tables: a.tables }, ctx });
 }
 
 function writeOut(files: ReadonlyMap<string, Uint8Array>): string {
@@ -59,7 +60,8 @@ describe('datapackage.json', () => {
     const { pkg, errors, rows } = await readAllResources(dir);
     expect(errors).toEqual([]);
     expect(pkg.valid).toBe(true);
-    expect(rows).toBe(3 + 5 + 3 + 2);
+    expect(pkg.resources.map((r: { name: string }) => r.name)).toEqual(['regions', 'schools', 'plans', 'admissions-2024', 'classes-2025', 'indicators-schools', 'indicators-cv', 'findings']);
+    expect(rows).toBeGreaterThan(3 + 5 + 3 + 2);
     const schoolsRes = pkg.getResource('schools');
     const schoolRows = await schoolsRes.read({ keyed: true, cast: true });
     expect(schoolRows[0].school_id).toBe('2121000101');
