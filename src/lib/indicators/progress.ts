@@ -16,7 +16,7 @@
 import type { PlanRow } from '../schema';
 import type { StandardsIndex } from '../standards';
 import type { CountyGaps, CountyYearResult, Gap, PlanProgress, PlanStatus, PlanYearStatus, SchoolYearResult } from './types';
-import { isValue } from './values';
+import { isValue, tidy } from './values';
 
 export interface YearResults {
   readonly year: number;
@@ -64,11 +64,11 @@ export function cvGaps(stages: readonly CountyYearResult[]): Gap[] {
         school_id: null,
         name: c.name,
         stage: c.stage,
-        indicator: `cv_quality:${cv.indicator}`,
+        indicator: cv.indicator,
         value: cv.value,
         threshold: cv.limit,
         comparison: '<=' as const,
-        gap: isValue(cv.value) && cv.passes === false ? Math.round((cv.value.value - cv.limit) * 1e10) / 1e10 : null,
+        gap: isValue(cv.value) && cv.passes === false ? tidy(cv.value.value - cv.limit) : null,
         unit: '',
       })),
   );

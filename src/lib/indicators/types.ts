@@ -527,7 +527,10 @@ export interface Gap {
   readonly school_id: string | null;
   readonly name: string;
   readonly stage: PartStage;
-  /** Standard key: one of the seven indicators, `cv_quality`, or `six_of_seven`. */
+  /**
+   * One of the seven indicator keys. subject 'school': the school's value vs the indicator's
+   * threshold. subject 'region': the county's CV of that indicator vs its cv_quality limit.
+   */
   readonly indicator: string;
   readonly value: Computed;
   readonly threshold: number;
