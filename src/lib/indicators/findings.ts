@@ -136,6 +136,8 @@ function schoolSubject(p: SchoolYearResult): Subject {
 
 export function schoolFindings(fc: FindingsCollector, parts: readonly SchoolYearResult[], yi: YearIndex, standards: StandardsIndex): void {
   const seenSchool = new Set<string>();
+  const partSources = new Map<string, SourceRef[]>();
+  for (const p of parts) if (p.source) (partSources.get(p.school_id) ?? partSources.set(p.school_id, []).get(p.school_id)!).push(p.source);
   for (const p of parts) {
     const subj = schoolSubject(p);
     const src = p.source ? [p.source] : [];
@@ -219,7 +221,7 @@ export function schoolFindings(fc: FindingsCollector, parts: readonly SchoolYear
     // whole-school rules once per school
     if (seenSchool.has(p.school_id)) continue;
     seenSchool.add(p.school_id);
-    const allSrc = parts.filter((x) => x.school_id === p.school_id && x.source).map((x) => x.source!);
+    const allSrc = partSources.get(p.school_id) ?? [];
     fc.check('school_over_size', subj, p.year, null, p.size.check, allSrc);
     const fsrc = p.funding.source ? [p.funding.source] : [];
     fc.check('training_funds_low', subj, p.year, null, p.funding.trainingShare, fsrc);
