@@ -105,3 +105,14 @@ describe('no threshold literal outside the standards table', () => {
     expect(hits).toEqual([]);
   });
 });
+
+describe('method coverage (methodology page)', () => {
+  it('names only rules that exist, and covers every rule of the table', async () => {
+    const { METHOD_COVERAGE } = await import('../src/lib/standards');
+    const named = new Set(METHOD_COVERAGE.flatMap((c) => c.keys));
+    for (const k of named) expect(STANDARD_KEYS).toContain(k);
+    for (const k of STANDARD_KEYS) expect(named.has(k) || ['teaching_point_min_students', 'min_indicators_met'].includes(k)).toBe(true);
+    // the 2017 method has 15 government-guarantee items
+    expect(METHOD_COVERAGE.filter((c) => c.part === 'government')).toHaveLength(15);
+  });
+});

@@ -5,3 +5,5 @@ export { QUALITY_INDICATORS, QUALITY_INDICATOR_KEYS } from './quality-indicators
 export type { QualityIndicatorInput } from './quality-indicators';
 export { STANDARD_KEYS, isStandardKey, stagesOfKey, resolveStandards, indexStandards } from './resolve';
 export type { StandardsIndex } from './resolve';
+export { METHOD_COVERAGE } from './coverage';
+export type { CoverageItem, CoverageLevel } from './coverage';
