@@ -162,6 +162,8 @@ describe('whole-school blocks', () => {
     const s = r.schools[0];
     expect(s.admissions.fillRate.kind === 'value' && s.admissions.fillRate.value).toBeCloseTo(105.5556, 4);
     expect(s.admissions).toMatchObject({ overPlan: true, overPlanBy: 10, inZoneShare: { kind: 'value', value: 90 } });
+    // urban public school: 就近划片 share 90 % vs 100 % → gap 10
+    expect(s.admissions.zoneEnrolment).toMatchObject({ key: 'zone_enrolment_urban', threshold: 100, met: false, gap: 10 });
     expect(s.admissions.migrantShare).toEqual({ kind: 'missing', missing: ['admissions.admitted_migrant'] });
     // 2024-09-01 (Sunday) + 20 working days = 2024-09-27; 2024-10-15 is working day 32
     expect(s.admissions.publication).toMatchObject({ status: 'late', deadline: '2024-09-27', workingDays: 32 });

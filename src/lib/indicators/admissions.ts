@@ -13,8 +13,9 @@
 import type { AdmissionRow, PartStage } from '../schema';
 import { partOfGrade } from '../schema';
 import type { StandardsIndex } from '../standards';
-import type { AdmissionSummary, Computed, Publication } from './types';
-import { missing, PERCENT, ratio, sumCells, value } from './values';
+import { makeCheck } from './check';
+import type { AdmissionSummary, Check, Computed, Publication } from './types';
+import { missing, notApplicable, PERCENT, ratio, sumCells, value } from './values';
 import { addWorkingDays, workingDaysBetween } from './working-days';
 
 /** Month and day the school year starts (a calendar convention, not a policy threshold). */
@@ -77,12 +78,23 @@ export function admissionTotals(rows: readonly AdmissionRow[], filePublished: bo
   };
 }
 
+/** The 就近划片 rule that applies to a school: urban/town public schools only. */
+export function zoneRuleKey(school: { ownership: string; locale: string }): 'zone_enrolment_urban' | 'zone_enrolment_town' | null {
+  if (school.ownership !== 'public') return null;
+  return school.locale === 'urban' ? 'zone_enrolment_urban' : school.locale === 'town' ? 'zone_enrolment_town' : null;
+}
+
+export function zoneCheck(key: 'zone_enrolment_urban' | 'zone_enrolment_town', rows: readonly AdmissionRow[], filePublished: boolean, standards: StandardsIndex): Check {
+  return makeCheck(standards.get(key), admissionTotals(rows, filePublished).inZoneShare);
+}
+
 export function admissionSummary(
   allRows: readonly AdmissionRow[] | undefined,
   stage: PartStage,
   year: number,
   schoolYearVisible: boolean,
   standards: StandardsIndex,
+  school?: { ownership: string; locale: string },
 ): AdmissionSummary {
   const rows = (allRows ?? []).filter((r) => partOfGrade(r.grade) === stage);
   const over = rows.filter((r) => r.admitted != null && r.admitted > r.planned_seats);
@@ -95,5 +107,12 @@ export function admissionSummary(
     overPlanBy: over.reduce((s, r) => s + (r.admitted! - r.planned_seats), 0),
     publication: publication(rows, year, schoolYearVisible, standards),
     sources: rows.map((r) => r._source),
+    zoneEnrolment: zoneSchool(school, rows, allRows !== undefined, standards),
   };
+}
+
+function zoneSchool(school: { ownership: string; locale: string } | undefined, rows: readonly AdmissionRow[], filePublished: boolean, standards: StandardsIndex): Check {
+  const key = school ? zoneRuleKey(school) : null;
+  if (!key) return makeCheck(standards.get('zone_enrolment_urban'), notApplicable('只适用于城区、镇区公办学校'));
+  return zoneCheck(key, rows, filePublished, standards);
 }

@@ -8,10 +8,11 @@
 import type { AdmissionRow, PartStage } from '../schema';
 import { partOfGrade } from '../schema';
 import { QUALITY_INDICATORS, type StandardsIndex } from '../standards';
-import { admissionTotals } from './admissions';
+import { admissionTotals, zoneCheck, zoneRuleKey } from './admissions';
+import { makeCheck } from './check';
 import { compositeCv, weightedCv } from './coefficient-of-variation';
 import type { ClassCounts, CountyYearResult, CvResult, ExcludedSchool, QualityIndicatorKey, RegionLevel, SchoolYearResult } from './types';
-import { atMost, isValue, missing, PERCENT, tidy, undefinedValue, value } from './values';
+import { atMost, isValue, missing, notApplicable, PERCENT, tidy, undefinedValue, value } from './values';
 
 function excludedOf(s: SchoolYearResult): ExcludedSchool | null {
   if (s.counted.counted) return null;
@@ -116,6 +117,14 @@ export function countyYearResult(
       return { school_id: p.school_id, classes, music_rooms: rooms(music), art_rooms: rooms(art), required: Math.ceil(classes / unit) };
     });
   const totals = admissionTotals(admissionRows, admissionsPublished);
+  const zoneRows = (key: 'zone_enrolment_urban' | 'zone_enrolment_town') => {
+    const ids = new Set(parts.filter((p) => zoneRuleKey(p) === key).map((p) => p.school_id));
+    return admissionRows.filter((r) => ids.has(r.school_id));
+  };
+  const zone = (key: 'zone_enrolment_urban' | 'zone_enrolment_town') => {
+    const rows = zoneRows(key);
+    return rows.length ? zoneCheck(key, rows, admissionsPublished, standards) : makeCheck(standards.get(key), notApplicable('没有此类公办学校的招生数据'));
+  };
   return {
     region_code: region.code,
     name: region.name,
@@ -149,6 +158,7 @@ export function countyYearResult(
       overPlanSchools: [...new Set(parts.filter((p) => p.admissions.overPlan === true).map((p) => p.school_id))].sort(),
       resultsNotPublished: [...new Set(parts.filter((p) => p.admissions.published && p.admissions.publication.status === 'not_published').map((p) => p.school_id))].sort(),
       publishedLate: [...new Set(parts.filter((p) => p.admissions.publication.status === 'late').map((p) => p.school_id))].sort(),
+      zoneEnrolment: { urban: zone('zone_enrolment_urban'), town: zone('zone_enrolment_town') },
     },
   };
 }

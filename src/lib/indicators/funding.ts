@@ -69,7 +69,10 @@ export function fundingSummary(
   return {
     publicFunds,
     publicFundsPerStudent: ratio(publicFunds, students, '在校生数为0'),
-    publicFundsVsStandard: makeCheck(standards.get('public_funds_vs_standard'), ratio(publicFunds, expected, '核定经费为0', PERCENT)),
+    publicFundsVsStandard: makeCheck(
+      standards.get('public_funds_vs_standard'),
+      school.kind === 'special_education' ? notApplicable('特殊教育学校按特教生均标准检验') : ratio(publicFunds, expected, '核定经费为0', PERCENT),
+    ),
     trainingShare: makeCheck(standards.get('training_funds_share'), ratio(trainingFunds, publicFunds, '公用经费为0', PERCENT)),
     specialEdPerStudent: makeCheck(standards.get('special_ed_funds_per_student'), specialEd),
     source: row?._source ?? null,

@@ -95,7 +95,7 @@ export function schoolYearResults(
         ),
         musicArtRooms: musicArtRooms(row, standards, missingWhat),
         size,
-        admissions: admissionSummary(schoolAdmissions, stage, yi.year, schoolYearVisible, standards),
+        admissions: admissionSummary(schoolAdmissions, stage, yi.year, schoolYearVisible, standards, school),
         funding,
         teachers,
         outcomes,

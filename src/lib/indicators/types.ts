@@ -262,6 +262,12 @@ export interface AdmissionSummary {
   readonly overPlanBy: number;
   readonly publication: Publication;
   readonly sources: readonly SourceRef[];
+  /**
+   * 就近划片入学: in-zone share vs zone_enrolment_urban (100 %) for urban public schools,
+   * zone_enrolment_town (95 %) for town public schools; not_applicable for rural or private
+   * schools. (The method leaves out boarding schools; the data does not mark them.)
+   */
+  readonly zoneEnrolment?: Check;
 }
 
 /** Whole-school funding (funding.csv is per school, not per part). */
@@ -454,6 +460,8 @@ export interface CountyYearResult {
     readonly overPlanSchools: readonly string[];
     readonly resultsNotPublished: readonly string[];
     readonly publishedLate: readonly string[];
+    /** In-zone share over the public urban (100 %) and town (95 %) schools of the stage (ratio of sums). */
+    readonly zoneEnrolment?: { readonly urban: Check; readonly town: Check };
   };
 }
 
