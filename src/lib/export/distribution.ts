@@ -151,7 +151,7 @@ export class DistributionBuilder {
     const available = releases.filter((r): r is ReleaseManifest => r.available);
     const latest = available.length ? available[available.length - 1] : null;
     if (prev && latest) this.cache.set(latest.version, prev);
-    const extras = fileInfos(extraFiles(), (p) => (p.endsWith('.json') ? 'json' : 'excel'));
+    const extras = fileInfos(this.extraFiles(), (p) => (p.endsWith('.json') ? 'json' : 'excel'));
     this.dist = { config, settings, releases, latest, lastChanged, extras };
     return this.dist;
   }
@@ -182,8 +182,10 @@ export class DistributionBuilder {
     return b.files;
   }
 
+  private extras: ReadonlyMap<string, Uint8Array> | null = null;
+
   extraFiles(): ReadonlyMap<string, Uint8Array> {
-    return extraFiles();
+    return (this.extras ??= extraFiles());
   }
 
   feed(): string {

@@ -16,3 +16,4 @@ export * from './data-tables';
 export * from './indicator-tables';
 export * from './release-build';
 export * from './distribution';
+export * from './discovery';
