@@ -67,10 +67,10 @@ function repo() {
 }
 
 describe('releases from a snapshot, a git tag and the current folder', () => {
-  it('builds every release, diffs consecutive ones and dates the last change of each file', () => {
+  it('builds every release, diffs consecutive ones and dates the last change of each file', async () => {
     const root = repo();
     const b = new DistributionBuilder({ dataDir: join(root, 'data'), cacheDir: join(root, '.cache'), effects });
-    const d = b.distribution();
+    const d = await b.distribution();
     expect(d.releases.map((r) => [r.version, r.available])).toEqual([
       ['2024.1', true],
       ['2025.1', true],
@@ -86,35 +86,35 @@ describe('releases from a snapshot, a git tag and the current folder', () => {
     expect(d.lastChanged.get('classes-2025')).toEqual({ version: '2025.2', date: '2025-09-10' });
   });
 
-  it('serves bytes whose SHA-256 equals the manifest, for old and latest releases alike', () => {
+  it('serves bytes whose SHA-256 equals the manifest, for old and latest releases alike', async () => {
     const root = repo();
     const b = new DistributionBuilder({ dataDir: join(root, 'data'), cacheDir: join(root, '.cache'), effects });
-    for (const r of b.distribution().releases) {
+    for (const r of (await b.distribution()).releases) {
       if (!r.available) continue;
-      const files = b.releaseFiles(r.version)!;
+      const files = (await b.releaseFiles(r.version))!;
       for (const f of r.files) expect(createHash('sha256').update(files.get(f.path)!).digest('hex'), `${r.version}/${f.path}`).toBe(f.sha256);
     }
   });
 
-  it('a shallow clone lists the git release as unavailable with a plain message instead of failing', () => {
+  it('a shallow clone lists the git release as unavailable with a plain message instead of failing', async () => {
     const root = repo();
     const clone = mkdtempSync(join(tmpdir(), 'dist-shallow-'));
     execFileSync('git', ['clone', '-q', '--depth', '1', `file://${root}`, clone], { stdio: 'pipe' });
     const b = new DistributionBuilder({ dataDir: join(clone, 'data'), cacheDir: join(clone, '.cache'), effects });
-    const d = b.distribution();
+    const d = await b.distribution();
     const r = d.releases[1];
     expect(r.available).toBe(false);
     if (!r.available) expect(r.reason).toMatch(/浅克隆.*fetch-depth: 0/);
     // The release after it diffs against the last available one.
     const latest = d.latest!;
     expect(latest.diff?.previous).toBe('2024.1');
-    expect(b.feed()).toContain('浅克隆');
+    expect(await b.feed()).toContain('浅克隆');
   });
 
-  it('the Atom feed lists releases and corrections with stable ids', () => {
+  it('the Atom feed lists releases and corrections with stable ids', async () => {
     const root = repo();
     const b = new DistributionBuilder({ dataDir: join(root, 'data'), cacheDir: join(root, '.cache'), effects });
-    const feed = b.feed();
+    const feed = await b.feed();
     expect(feed.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"')).toBe(true);
     expect(feed).toContain('<updated>2025-09-10T00:00:00Z</updated>');
     expect(feed.match(/<entry>/g)).toHaveLength(4);
@@ -122,7 +122,7 @@ describe('releases from a snapshot, a git tag and the current folder', () => {
     expect(feed).toContain('<summary type="text">版本 2025.2 更正：录入错误</summary>');
     expect(feed).toContain('<id>tag:edu.example.gov.cn,2025-09-10:release/2025.2</id>');
     expect(feed).toContain('href="https://edu.example.gov.cn/jiaoyu/changelog/#v2025.2"');
-    expect(b.feed()).toBe(feed);
+    expect(await b.feed()).toBe(feed);
   });
 });
 

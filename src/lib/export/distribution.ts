@@ -24,7 +24,7 @@ import { ALL_DATASETS } from '../schema';
 
 export interface DistributionEffects {
   /** Load and validate a data folder; a string is a plain-Chinese reason it could not be read. */
-  readonly load: (dir: string) => PortalData | string;
+  readonly load: (dir: string) => PortalData | string | Promise<PortalData | string>;
   /** Privacy suppression exactly as the pages apply it. */
   readonly suppress: (data: PortalData) => PortalData;
   /** The marker suppressed counts show (e.g. "<5"), or null when nothing is suppressed. */
@@ -88,10 +88,10 @@ interface Loaded {
   readonly reason: string | null;
 }
 
-function loadEntry(entry: ReleaseEntry, opts: DistributionOptions, cacheDir: string): Loaded {
+async function loadEntry(entry: ReleaseEntry, opts: DistributionOptions, cacheDir: string): Promise<Loaded> {
   const r = resolveRelease(entry, opts.dataDir, cacheDir);
   if (!r.ok) return { entry, data: null, reason: r.reason };
-  const loaded = opts.effects.load(r.dir);
+  const loaded = await opts.effects.load(r.dir);
   if (typeof loaded === 'string') return { entry, data: null, reason: `版本 ${entry.version} 的数据无法读取：${loaded}` };
   return { entry, data: opts.effects.suppress(loaded), reason: null };
 }
@@ -99,15 +99,16 @@ function loadEntry(entry: ReleaseEntry, opts: DistributionOptions, cacheDir: str
 export class DistributionBuilder {
   private readonly cacheDir: string;
   private readonly cache = new Map<string, BuiltRelease>();
-  private dist: Distribution | null = null;
+  private readonly pending = new Map<string, Promise<BuiltRelease>>();
+  private dist: Promise<Distribution> | null = null;
 
   constructor(private readonly opts: DistributionOptions) {
     this.cacheDir = opts.cacheDir ?? resolve('node_modules', '.cache', 'edu-portal-releases');
   }
 
-  private build(entryIndex: number, config: ReleaseConfig, settings: PortalSettings, previous: BuiltRelease | null, prevVersion: string | null): BuiltRelease | UnavailableRelease {
+  private async build(entryIndex: number, config: ReleaseConfig, settings: PortalSettings, previous: BuiltRelease | null, prevVersion: string | null): Promise<BuiltRelease | UnavailableRelease> {
     const entry = config.releases[entryIndex];
-    const l = loadEntry(entry, this.opts, this.cacheDir);
+    const l = await loadEntry(entry, this.opts, this.cacheDir);
     if (!l.data) return { version: entry.version, date: entry.date, notes: entry.notes, corrections: entry.corrections, available: false, reason: l.reason ?? '' };
     const marker = this.opts.effects.suppressionMarker(l.data.settings);
     // Titles, licence and URLs come from the current settings: a release keeps its data, the site names it.
@@ -122,9 +123,12 @@ export class DistributionBuilder {
   }
 
   /** The manifest of every release (builds each once, keeping one release in memory at a time). */
-  distribution(): Distribution {
-    if (this.dist) return this.dist;
-    const current = this.opts.effects.load(resolve(this.opts.dataDir));
+  distribution(): Promise<Distribution> {
+    return (this.dist ??= this.compute());
+  }
+
+  private async compute(): Promise<Distribution> {
+    const current = await this.opts.effects.load(resolve(this.opts.dataDir));
     if (typeof current === 'string') throw new Error(`数据文件夹无法读取：${current}`);
     const settings = current.settings;
     const config = readReleases(this.opts.dataDir);
@@ -132,11 +136,12 @@ export class DistributionBuilder {
     let prev: BuiltRelease | null = null;
     let prevVersion: string | null = null;
     const lastChanged = new Map<string, { version: string; date: string }>();
-    config.releases.forEach((entry, i) => {
-      const b = this.build(i, config, settings, prev, prevVersion);
+    for (let i = 0; i < config.releases.length; i++) {
+      const entry = config.releases[i];
+      const b = await this.build(i, config, settings, prev, prevVersion);
       if ('available' in b && b.available === false) {
         releases.push(b);
-        return;
+        continue;
       }
       const built = b as BuiltRelease;
       releases.push(built.manifest);
@@ -147,39 +152,48 @@ export class DistributionBuilder {
       }
       prev = built;
       prevVersion = entry.version;
-    });
+    }
     const available = releases.filter((r): r is ReleaseManifest => r.available);
     const latest = available.length ? available[available.length - 1] : null;
     if (prev && latest) this.cache.set(latest.version, prev);
     const extras = fileInfos(this.extraFiles(), (p) => (p.endsWith('.json') ? 'json' : 'excel'));
-    this.dist = { config, settings, releases, latest, lastChanged, extras };
-    return this.dist;
+    return { config, settings, releases, latest, lastChanged, extras };
   }
 
   /** The bytes of one release's files (rebuilt deterministically when not cached). */
-  releaseFiles(version: string): ReadonlyMap<string, Uint8Array> | null {
-    const dist = this.distribution();
-    const hit = this.cache.get(version);
-    if (hit) return hit.files;
+  async releaseFiles(version: string): Promise<ReadonlyMap<string, Uint8Array> | null> {
+    const dist = await this.distribution();
+    const hit = this.cache.get(version) ?? this.pending.get(version);
+    if (hit) return (await hit).files;
     const idx = dist.config.releases.findIndex((r) => r.version === version);
     if (idx < 0 || !dist.releases[idx].available) return null;
+    const job = this.rebuild(idx, dist);
+    this.pending.set(version, job);
+    try {
+      const b = await job;
+      // Keep the latest pinned (the /data/latest/ alias) plus the one asked for last.
+      for (const k of [...this.cache.keys()]) if (k !== dist.latest?.version) this.cache.delete(k);
+      this.cache.set(version, b);
+      return b.files;
+    } finally {
+      this.pending.delete(version);
+    }
+  }
+
+  private async rebuild(idx: number, dist: Distribution): Promise<BuiltRelease> {
     // The diff needs the previous available release's tables.
     let prev: BuiltRelease | null = null;
     let prevVersion: string | null = null;
     for (let j = idx - 1; j >= 0; j--) {
       if (!dist.releases[j].available) continue;
-      const l = loadEntry(dist.config.releases[j], this.opts, this.cacheDir);
+      const l = await loadEntry(dist.config.releases[j], this.opts, this.cacheDir);
       if (l.data) {
         prev = { manifest: null as never, files: new Map(), tables: dataFiles(l.data) };
         prevVersion = dist.config.releases[j].version;
       }
       break;
     }
-    const b = this.build(idx, dist.config, dist.settings, prev, prevVersion) as BuiltRelease;
-    // Keep the latest pinned (the /data/latest/ alias) plus the one asked for.
-    for (const k of [...this.cache.keys()]) if (k !== dist.latest?.version) this.cache.delete(k);
-    this.cache.set(version, b);
-    return b.files;
+    return (await this.build(idx, dist.config, dist.settings, prev, prevVersion)) as BuiltRelease;
   }
 
   private extras: ReadonlyMap<string, Uint8Array> | null = null;
@@ -188,8 +202,8 @@ export class DistributionBuilder {
     return (this.extras ??= extraFiles());
   }
 
-  feed(): string {
-    const d = this.distribution();
+  async feed(): Promise<string> {
+    const d = await this.distribution();
     const ctx = releaseContext(d.settings, null);
     const entries: FeedEntry[] = [];
     const authority = d.settings.site_url ? new URL(d.settings.site_url).hostname : 'edu-portal';
