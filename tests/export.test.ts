@@ -251,3 +251,25 @@ describe('citation and releases file', () => {
 });
 
 export { tableCsv };
+
+describe('discoverability and error reports', () => {
+  it('JSON-LD text cannot close its <script> element early', async () => {
+    const { jsonLdText, datasetJsonLd } = await import('../src/lib/export');
+    const ld = datasetJsonLd({ name: '名录</script><script>alert(1)</script>', description: 'x', url: 'https://e.x/', version: '1', date: '2025-01-01', licence: { name: 'CC BY 4.0', url: null }, publisher: 'p', downloads: [] });
+    const t = jsonLdText(ld);
+    expect(t).not.toMatch(/<\/script/i);
+    expect(JSON.parse(t).name).toBe('名录</script><script>alert(1)</script>');
+  });
+
+  it('prefills the report-an-error link with page, file and row', async () => {
+    const { reportErrorHref } = await import('../src/lib/export');
+    const mail = reportErrorHref('mailto:data@example.gov.cn', { page: 'https://e.x/data/schools/', title: '学校名录', file: 'schools.csv', row: 12 })!;
+    expect(mail.startsWith('mailto:data@example.gov.cn?subject=')).toBe(true);
+    expect(decodeURIComponent(mail)).toContain('页面：https://e.x/data/schools/\n文件：schools.csv\n行号：12');
+    const web = new URL(reportErrorHref('https://e.x/report?src=portal', { page: '/data/schools/', title: '学校名录', dataset: 'schools', row: 3 })!);
+    expect(web.searchParams.get('src')).toBe('portal');
+    expect(web.searchParams.get('page')).toBe('/data/schools/');
+    expect(web.searchParams.get('row')).toBe('3');
+    expect(reportErrorHref(null, { page: '/', title: 'x' })).toBeNull();
+  });
+});
