@@ -52,18 +52,35 @@ export function compareKeys(a: readonly string[], b: readonly string[]): number 
   return 0;
 }
 
-function keyedRows(table: ExportTable): Map<string, KeyedRow> {
+/** Published cells of a row, by column key. */
+function cellsOf(def: TableDef, row: ExportTable['rows'][number]): Record<string, string> {
+  const cells: Record<string, string> = {};
+  for (const c of def.columns) cells[c.key] = formatCell(c, row[c.key] as never, 'code');
+  return cells;
+}
+
+/**
+ * Rows by primary key, holding only the row's text (one string) so two versions of a large
+ * file fit in memory; cells are split out only for rows that differ.
+ */
+function keyedRows(table: ExportTable): Map<string, { readonly row: ExportTable['rows'][number]; readonly text: string }> {
   const { def } = table;
-  const out = new Map<string, KeyedRow>();
+  const keyCols = def.primaryKey.map((k) => def.columns.find((c) => c.key === k)!).filter(Boolean);
+  const out = new Map<string, { row: ExportTable['rows'][number]; text: string }>();
   for (const row of table.rows) {
-    const cells: Record<string, string> = {};
-    for (const c of def.columns) cells[c.key] = formatCell(c, row[c.key] as never, 'code');
-    const key = def.primaryKey.map((k) => cells[k] ?? '');
-    const id = JSON.stringify(key);
+    const id = keyCols.map((c) => formatCell(c, row[c.key] as never, 'code')).join('\u0000');
     // Duplicate keys are a validation error; if one slips through, the first row wins.
-    if (!out.has(id)) out.set(id, { key, cells });
+    if (out.has(id)) continue;
+    let text = '';
+    for (const c of def.columns) text += formatCell(c, row[c.key] as never, 'code') + '\u0000';
+    out.set(id, { row, text });
   }
   return out;
+}
+
+function keyed(def: TableDef, row: ExportTable['rows'][number]): KeyedRow {
+  const cells = cellsOf(def, row);
+  return { key: def.primaryKey.map((k) => cells[k] ?? ''), cells };
 }
 
 function byKey<T extends { key: readonly string[] }>(a: T, b: T): number {
@@ -71,27 +88,29 @@ function byKey<T extends { key: readonly string[] }>(a: T, b: T): number {
 }
 
 export function diffTables(def: TableDef, year: number | null, before: ExportTable | null, after: ExportTable | null): TableDiff {
-  const oldRows = before ? keyedRows(before) : new Map<string, KeyedRow>();
-  const newRows = after ? keyedRows(after) : new Map<string, KeyedRow>();
+  const oldRows = before ? keyedRows(before) : new Map<string, { row: ExportTable['rows'][number]; text: string }>();
+  const newRows = after ? keyedRows(after) : new Map<string, { row: ExportTable['rows'][number]; text: string }>();
   const oldCols = before ? before.def.columns.map((c) => c.key) : [];
   const newCols = after ? after.def.columns.map((c) => c.key) : [];
   const common = newCols.filter((k) => oldCols.includes(k));
   const added: KeyedRow[] = [];
   const removed: KeyedRow[] = [];
   const changed: RowChange[] = [];
-  for (const [id, row] of newRows) {
-    const old = oldRows.get(id);
-    if (!old) {
-      added.push(row);
+  const sameColumns = before && after && oldCols.join('\u0000') === newCols.join('\u0000');
+  for (const [id, n] of newRows) {
+    const o = oldRows.get(id);
+    if (!o) {
+      added.push(keyed(after!.def, n.row));
       continue;
     }
+    if (sameColumns && o.text === n.text) continue;
+    const oc = cellsOf(before!.def, o.row);
+    const nc = cellsOf(after!.def, n.row);
     const changes: CellChange[] = [];
-    for (const k of common) {
-      if (old.cells[k] !== row.cells[k]) changes.push({ column: k, old: old.cells[k], new: row.cells[k] });
-    }
-    if (changes.length) changed.push({ key: row.key, changes });
+    for (const k of common) if (oc[k] !== nc[k]) changes.push({ column: k, old: oc[k], new: nc[k] });
+    if (changes.length) changed.push({ key: def.primaryKey.map((k) => nc[k] ?? ''), changes });
   }
-  for (const [id, row] of oldRows) if (!newRows.has(id)) removed.push(row);
+  for (const [id, o] of oldRows) if (!newRows.has(id)) removed.push(keyed(before!.def, o.row));
   added.sort(byKey);
   removed.sort(byKey);
   changed.sort(byKey);

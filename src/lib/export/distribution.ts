@@ -150,12 +150,14 @@ export class DistributionBuilder {
         if (t.kind !== 'data') continue;
         if (!prev || changed.has(`${t.dataset}|${t.year}`) || !lastChanged.has(t.id)) lastChanged.set(t.id, { version: entry.version, date: entry.date });
       }
-      prev = built;
+      // Only the data tables travel to the next diff; the bytes are dropped (rebuilt on demand),
+      // except the last release's, which the /data/latest/ alias serves.
+      prev = i === config.releases.length - 1 ? built : { manifest: built.manifest, files: new Map(), tables: built.tables };
       prevVersion = entry.version;
     }
     const available = releases.filter((r): r is ReleaseManifest => r.available);
     const latest = available.length ? available[available.length - 1] : null;
-    if (prev && latest) this.cache.set(latest.version, prev);
+    if (prev && latest && (prev as BuiltRelease).manifest === latest) this.cache.set(latest.version, prev);
     const extras = fileInfos(this.extraFiles(), (p) => (p.endsWith('.json') ? 'json' : 'excel'));
     return { config, settings, releases, latest, lastChanged, extras };
   }
