@@ -117,6 +117,21 @@ describe.skipIf(!soffice)('Excel-ready CSV opened in LibreOffice Calc', () => {
     // Numbers in numeric columns are still numbers (not neutralised).
     expect(readFileSync(join(out, 'schools.html'), 'utf8')).toMatch(/sdval="-121.5"/);
   }, 240_000);
+
+  it('the XLSX opens with Chinese headers, text never evaluated and numbers as numbers', () => {
+    const b = built();
+    const dir = writeOut(b.files);
+    const out = join(dir, 'xout');
+    const r = spawnSync(soffice!, ['--headless', `-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--convert-to', 'html', '--outdir', out, join(dir, 'xlsx/schools.xlsx')], { timeout: 120_000 });
+    expect(r.status, r.stderr?.toString()).toBe(0);
+    const html = readFileSync(join(out, 'schools.html'), 'utf8');
+    const got = [...html.matchAll(/<td[^>]*>(.*?)<\/td>/gs)].map((m) => m[1].replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&#39;|&apos;/g, "'").trim());
+    expect(got.slice(0, 3)).toEqual(['学校标识码', '学校名称', '所属县区代码']);
+    for (const text of ["=cmd|' /C calc'!A0", '+1', '-1+1', '@SUM(A1:A2)', '小学', '青禾区实验小学', '2121000101']) expect(got).toContain(text);
+    expect(html).toMatch(/sdval="-121.5"/);
+    // The school code is text (left-aligned, no sdval), so leading zeros would survive.
+    expect(html).not.toMatch(/sdval="2121000101"/);
+  }, 240_000);
 });
 
 export { execFileSync };

@@ -17,3 +17,4 @@ export * from './indicator-tables';
 export * from './release-build';
 export * from './distribution';
 export * from './discovery';
+export * from './xlsx';

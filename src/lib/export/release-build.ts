@@ -6,6 +6,7 @@
  * Layout of a release folder (/data/releases/<version>/, and /data/latest/ for the last one):
  *   csv/<file>.csv        for code: UTF-8, no BOM, LF, keys as headers (described by datapackage.json)
  *   excel/<file>.csv      for people: UTF-8 BOM, CRLF, Chinese headers and labels, formula-safe
+ *   xlsx/<file>.xlsx      for people: one sheet, codes kept as text (leading zeros survive)
  *   json/<file>.json      rows as JSON objects
  *   (<file> = schools, 2024/admissions, …, indicators/schools, indicators/cv, indicators/findings)
  *   datapackage.json  README.md  LICENSE.txt  CITATION.txt  dictionary.csv
@@ -27,11 +28,12 @@ import { stableJson, tableJson } from './json';
 import { correctionFor, type Correction, type ReleaseEntry } from './releases';
 import type { ExportTable, TableDef } from './table';
 import { deterministicZip } from './zip';
+import { tableXlsx } from './xlsx';
 import type { PortalData } from '../model/types';
 
 const encoder = new TextEncoder();
 
-export type FileFormat = 'csv' | 'excel' | 'json' | 'datapackage' | 'zip' | 'text' | 'checksums';
+export type FileFormat = 'csv' | 'excel' | 'xlsx' | 'json' | 'datapackage' | 'zip' | 'text' | 'checksums';
 
 export interface FileInfo {
   /** Relative to the release folder. */
@@ -53,6 +55,7 @@ export interface TableFiles {
   readonly rows: number;
   readonly csv: FileInfo;
   readonly excel: FileInfo;
+  readonly xlsx: FileInfo;
   readonly json: FileInfo;
 }
 
@@ -246,6 +249,7 @@ function readme(entry: ReleaseEntry, ctx: ReleaseContext, tables: readonly Table
     '  For code: UTF-8 without BOM, LF, key headers; described by `datapackage.json` (Frictionless Data Package).',
     '- `excel/` — 供 Excel / WPS 直接打开：UTF-8 带 BOM、CRLF、中文表头和中文取值；以 = + - @ 开头的文本前加了单引号，防止被当作公式执行。',
     '  For people: opens in Excel / WPS with Chinese intact (UTF-8 BOM, CRLF, Chinese headers); text starting with = + - @ is prefixed with an apostrophe so no formula runs.',
+    '- `xlsx/` — Excel 工作簿：代码列为文本（保留前导零），数值为数字。 / Excel workbooks: codes as text, numbers as numbers.',
     '- `json/` — 每行一个 JSON 对象；空值为 null。 / One JSON object per row; blanks are null.',
     '- `csv/indicators/` 等 — 门户计算的指标、差异系数和发现。 / Indicators, coefficients of variation and findings computed by the portal.',
     '- `dictionary.csv` — 数据字典（每列的含义、类型、单位、允许值）。 / Data dictionary.',
@@ -308,8 +312,9 @@ export function buildRelease(input: ReleaseBuildInput): BuiltRelease {
   const emit = (id: string, stem: string, table: ExportTable, year: number | null, kind: TableFiles['kind'], dataset: string) => {
     const csv = put(`csv/${stem}.csv`, 'csv', tableCsv(table, 'code'));
     const excel = put(`excel/${stem}.csv`, 'excel', tableCsv(table, 'people'));
+    const xlsx = put(`xlsx/${stem}.xlsx`, 'xlsx', tableXlsx(table, entry.date));
     const json = put(`json/${stem}.json`, 'json', tableJson(table));
-    const t: TableFiles = { id, dataset, zh: table.def.zh, en: table.def.en, year, kind, rows: table.rows.length, csv, excel, json };
+    const t: TableFiles = { id, dataset, zh: table.def.zh, en: table.def.en, year, kind, rows: table.rows.length, csv, excel, xlsx, json };
     tablesOut.push(t);
     resources.push({ name: id, path: csv.path, def: table.def, title: `${table.def.zh}${year !== null ? `（${year}学年）` : ''}`, bytes: csv.bytes, sha256: csv.sha256, rows: t.rows });
   };
