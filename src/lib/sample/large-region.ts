@@ -10,8 +10,6 @@ import type { CountySpec, IndicatorKey, PlanSpec, RegionSpec, SchoolSpec } from 
 
 const A = '青云石松柳桃杉枫梅兰竹荷桂榆槐杏栗桐楠柏';
 const B = '禾溪湾岭川原泉林塘坪峰湖港洲岗滩山谷岩源';
-const CITY_A = '安宁永丰长乐新康宝华嘉盛';
-const CITY_B = '阳平川州江城原山泽台';
 const ROADS = ['文昌', '人民', '建设', '解放', '中山', '和平', '幸福', '光明', '青年', '学府', '滨河', '朝阳', '新华', '振兴', '育才', '春晖'];
 const COMMUNITIES = ['东风', '向阳', '红旗', '翠苑', '花园', '新村', '桥头', '河畔', '南湖', '北岭', '金桂', '银杏', '丰收', '团结', '晨光', '明珠'];
 const KEYS: IndicatorKey[] = [
@@ -44,12 +42,13 @@ export function largeRegion(n: number, seed: number): RegionSpec {
 
   const cities = Array.from({ length: nCities }, (_, i) => ({
     code: `99${pad(i + 1, 2)}00`,
-    name: `${CITY_A[i % CITY_A.length]}${CITY_B[Math.floor(i / CITY_A.length) % CITY_B.length]}市${i >= 100 ? i : ''}`,
+    // “示例第N市”: clearly not a real city, however many there are
+    name: `示例第${i + 1}市`,
   }));
   const counties: CountySpec[] = Array.from({ length: nCounties }, (_, i) => {
     const city = Math.floor(i / perCity);
     const k = i % perCity;
-    const name = `${A[i % A.length]}${B[Math.floor(i / A.length) % B.length]}${i >= A.length * B.length ? Math.floor(i / (A.length * B.length)) + 1 : ''}${u(seed, 'cty', i) < 0.5 ? '县' : '区'}`;
+    const name = `示例${A[i % A.length]}${B[Math.floor(i / A.length) % B.length]}${i >= A.length * B.length ? Math.floor(i / (A.length * B.length)) + 1 : ''}${u(seed, 'cty', i) < 0.5 ? '县' : '区'}`;
     return { code: `99${pad(city + 1, 2)}${pad(k + 1, 2)}`, name, city: cities[city].code, plants: {} };
   });
 
