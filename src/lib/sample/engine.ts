@@ -27,6 +27,7 @@ import type { CountySpec, IndicatorKey, RegionSpec, SchoolSpec } from './types';
 const ENTRY_GRADE: Record<PartStage, number> = { primary: 1, junior: 7 };
 /** Pupils per full-time teacher, by part (plausible staffing, not a policy threshold). */
 const PUPILS_PER_TEACHER: Record<PartStage, number> = { primary: 17, junior: 12.5 };
+const SPECIAL_PUPILS_PER_TEACHER = 3.5;
 /** Provincial per-student public-funds standard (元), by year: rises over the period. */
 const FUNDS_STANDARD: Record<PartStage, readonly number[]> = {
   primary: [650, 700, 700, 750, 800],
@@ -199,7 +200,7 @@ export function schoolYear(
     const musicRooms = nClasses >= unit ? need + (short ? -1 : u(seed, s.id, part, year, 'music') < 0.3 ? 1 : 0) : 1;
     const artRooms = nClasses >= unit ? need + (u(seed, s.id, part, year, 'art') < 0.3 ? 1 : 0) : 1;
     const teachers = Math.max(
-      Math.ceil(students / PUPILS_PER_TEACHER[part]),
+      Math.ceil(students / (s.kind === 'special_education' ? SPECIAL_PUPILS_PER_TEACHER : PUPILS_PER_TEACHER[part])),
       Math.ceil(raw.qualified_teachers_per_100 / 0.93),
       raw.backbone_teachers_per_100 + raw.pe_arts_teachers_per_100 + 2,
     );
@@ -345,7 +346,7 @@ export function writeYears(spec: RegionSpec, std: StandardsIndex, dir: string, o
             admitted: a.admitted,
             admitted_in_zone: published && !priv ? (s.locale === 'urban' ? n : n - Math.floor(n * between(0, 0.04, spec.seed, id, year, a.stage, 'zone'))) : null,
             admitted_migrant: published ? Math.floor(n * between(s.locale === 'urban' ? 0.08 : 0.02, s.locale === 'urban' ? 0.2 : 0.08, spec.seed, id, year, a.stage, 'mig')) : null,
-            admitted_disabled: published ? (s.kind === 'special_education' ? n : Math.min(n, intBetween(0, 2, spec.seed, id, year, a.stage, 'dis'))) : null,
+            admitted_disabled: published ? (s.kind === 'special_education' ? n : n >= 60 ? intBetween(0, 2, spec.seed, id, year, a.stage, 'dis') : 0) : null,
             method: zhOf(admissionsSchema, 'method', s.method),
             plan_published_on: a.planPublishedOn,
             results_published_on: a.resultsPublishedOn,
