@@ -61,11 +61,12 @@ export function summaryText(r: IndicatorResults): string {
   out.push('义务教育均衡发展指标计算结果');
   out.push(`年份：${r.years.join('、') || '无'}`);
   out.push(local.length ? `本地标准：${local.map((s) => `${s.zh} ${formatNumber(s.threshold)}${s.unit}（国家标准 ${formatNumber(s.nationalThreshold)}${s.unit}，依据：${s.local?.source}）`).join('；')}` : '标准：全部采用国家标准');
+  const label = (key: string) => r.standards.find((x) => x.key === key)?.zh ?? key;
   for (const year of r.years) {
     out.push('', `== ${year}学年 ==`);
     for (const c of r.counties.filter((x) => x.year === year && x.level === 'county')) {
       out.push(`${c.name}（${c.region_code}）${STAGE_ZH[c.stage]}：计入学校${c.countedSchools}所，列出未计入${c.excluded.length}所`);
-      for (const cv of c.cv) out.push(`  ${cv.indicator} 差异系数 ${show(cv.value)}，上限 ${formatNumber(cv.limit)}${cv.passes === false ? '，超出' : cv.passes === null ? '，未判定' : ''}`);
+      for (const cv of c.cv) out.push(`  ${label(cv.indicator)} 差异系数 ${show(cv.value)}，上限 ${formatNumber(cv.limit)}${cv.passes === false ? '，超出' : cv.passes === null ? '，未判定' : ''}`);
       out.push(`  综合差异系数（仅供参考）${show(c.compositeCv)}；达到“7项中至少6项”的学校比例 ${show(c.sixOfSeven.share)}%`);
       out.push(`  班级${c.classes.classes}个，超过标准${c.classes.overLimit}个，其中大班额${c.classes.large}个、超大班额${c.classes.superLarge}个`);
     }
