@@ -1,0 +1,57 @@
+/**
+ * Shared command-line plumbing: every command reads its data folder from `--data DIR`, the
+ * PORTAL_DATA environment variable, or `data/`; problems end with a Chinese message and an exit
+ * code, never a stack trace.
+ */
+import { resolve } from 'node:path';
+
+export interface CliArgs {
+  readonly data: string;
+  readonly format: string | null;
+  readonly flags: ReadonlyMap<string, string | true>;
+  readonly positional: readonly string[];
+}
+
+export class UsageError extends Error {}
+
+export function parseArgs(argv: readonly string[], knownFlags: readonly string[] = []): CliArgs {
+  const flags = new Map<string, string | true>();
+  const positional: string[] = [];
+  const valued = new Set(['data', 'format', ...knownFlags]);
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a.startsWith('--')) {
+      const eq = a.indexOf('=');
+      const name = eq > 0 ? a.slice(2, eq) : a.slice(2);
+      if (eq > 0) flags.set(name, a.slice(eq + 1));
+      else if (valued.has(name) && i + 1 < argv.length && !argv[i + 1].startsWith('--')) flags.set(name, argv[++i]);
+      else flags.set(name, true);
+    } else positional.push(a);
+  }
+  const dataFlag = flags.get('data');
+  if (dataFlag === true) throw new UsageError('参数 --data 后面需要一个文件夹路径，例如 --data data/');
+  const data = resolve(typeof dataFlag === 'string' ? dataFlag : process.env.PORTAL_DATA || 'data');
+  const format = flags.get('format');
+  if (format === true) throw new UsageError('参数 --format 后面需要一个格式名称。');
+  return { data, format: format ?? null, flags, positional };
+}
+
+/** Runs a command's main; unexpected failures print one Chinese line and exit 2. */
+export function runCli(main: () => Promise<number> | number): void {
+  Promise.resolve()
+    .then(main)
+    .then(
+      (code) => {
+        process.exitCode = code;
+      },
+      (e: unknown) => {
+        if (e instanceof UsageError) process.stderr.write(`用法错误：${e.message}\n`);
+        else {
+          const msg = e instanceof Error ? e.message : String(e);
+          process.stderr.write(`无法完成：${msg}\n`);
+          if (process.env.PORTAL_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+        }
+        process.exitCode = 2;
+      },
+    );
+}

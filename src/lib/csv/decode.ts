@@ -1,0 +1,78 @@
+/**
+ * Bytes → text. Bureaus save CSV from Excel or WPS as UTF-8 (with or without BOM) or as
+ * GBK/GB18030 ("CSV (逗号分隔)" on a Chinese Windows). We detect which, without any setting,
+ * and recognise files that are not CSV at all so the message can say what they are.
+ */
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030';
+
+export type DecodeResult =
+  | { readonly ok: true; readonly text: string; readonly encoding: Encoding }
+  | {
+      readonly ok: false;
+      readonly code: 'empty-file' | 'not-csv' | 'encoding-unreadable' | 'encoding-utf16';
+      /** For not-csv: what the file looks like, in Chinese. */
+      readonly kind?: string;
+    };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const gb18030 = new TextDecoder('gb18030', { fatal: true });
+
+function startsWith(bytes: Uint8Array, sig: readonly number[]): boolean {
+  return bytes.length >= sig.length && sig.every((b, i) => bytes[i] === b);
+}
+
+/** Known non-CSV formats by their magic numbers. */
+const SIGNATURES: readonly { sig: readonly number[]; kind: string }[] = [
+  { sig: [0x50, 0x4b, 0x03, 0x04], kind: 'Excel 工作簿（.xlsx）或其他压缩文件' },
+  { sig: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], kind: 'Excel 97-2003 工作簿（.xls）或 WPS 表格文件（.et）' },
+  { sig: [0x25, 0x50, 0x44, 0x46], kind: 'PDF 文档' },
+  { sig: [0x89, 0x50, 0x4e, 0x47], kind: 'PNG 图片' },
+  { sig: [0xff, 0xd8, 0xff], kind: 'JPEG 图片' },
+  { sig: [0x1f, 0x8b], kind: 'gzip 压缩文件' },
+  { sig: [0x52, 0x61, 0x72, 0x21], kind: 'RAR 压缩文件' },
+  { sig: [0x37, 0x7a, 0xbc, 0xaf], kind: '7z 压缩文件' },
+];
+
+/** Control characters other than tab, CR and LF do not occur in a real CSV. */
+function controlShare(text: string): number {
+  const n = Math.min(text.length, 65536);
+  if (n === 0) return 0;
+  let bad = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffd || (c >= 0x7f && c < 0xa0)) bad++;
+  }
+  return bad / n;
+}
+
+export function decodeCsvBytes(bytes: Uint8Array): DecodeResult {
+  if (bytes.length === 0) return { ok: false, code: 'empty-file' };
+  for (const { sig, kind } of SIGNATURES) if (startsWith(bytes, sig)) return { ok: false, code: 'not-csv', kind };
+  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return { ok: false, code: 'encoding-utf16' };
+
+  const hasBom = startsWith(bytes, [0xef, 0xbb, 0xbf]);
+  const body = hasBom ? bytes.subarray(3) : bytes;
+  if (body.length === 0) return { ok: false, code: 'empty-file' };
+  // A NUL byte never occurs in UTF-8 or GBK text; it marks a binary file (or UTF-16 without BOM).
+  const probe = body.subarray(0, 65536);
+  if (probe.includes(0)) return { ok: false, code: 'not-csv', kind: '二进制文件（不是文本）' };
+
+  let text: string | null = null;
+  let encoding: Encoding = hasBom ? 'utf-8-bom' : 'utf-8';
+  try {
+    text = utf8.decode(body);
+  } catch {
+    if (!hasBom) {
+      try {
+        text = gb18030.decode(body);
+        encoding = 'gb18030';
+      } catch {
+        text = null;
+      }
+    }
+  }
+  if (text === null) return { ok: false, code: 'encoding-unreadable' };
+  if (text.trim() === '') return { ok: false, code: 'empty-file' };
+  if (controlShare(text) > 0.01) return { ok: false, code: 'not-csv', kind: '二进制文件（不是文本）' };
+  return { ok: true, text, encoding };
+}

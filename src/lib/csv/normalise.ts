@@ -1,0 +1,178 @@
+/**
+ * Cell normalisation: what Excel, WPS and people type, turned into one canonical form.
+ * Each reader returns either a value or the code of what is wrong (the validator turns that
+ * into an issue with file, row and column). An empty cell is `null` — "not reported" — never 0.
+ */
+import type { Column, EnumValue } from '../schema/types';
+
+export type CellResult<T> =
+  | { readonly ok: true; readonly value: T | null; readonly warning?: 'percent-looks-fractional' }
+  | {
+      readonly ok: false;
+      readonly code:
+        | 'not-a-number'
+        | 'not-an-integer'
+        | 'negative-count'
+        | 'out-of-range'
+        | 'scientific-notation-code'
+        | 'bad-code'
+        | 'bad-enum'
+        | 'bad-date'
+        | 'bad-year'
+        | 'bad-url'
+        | 'cell-too-long';
+      readonly params?: Record<string, string | number>;
+    };
+
+/** Full-width ASCII (！–～) → ASCII, ideographic space → space. */
+export function toHalfWidth(s: string): string {
+  let out = '';
+  let changed = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xff01 && c <= 0xff5e) {
+      out += String.fromCharCode(c - 0xfee0);
+      changed = true;
+    } else if (c === 0x3000) {
+      out += ' ';
+      changed = true;
+    } else out += s[i];
+  }
+  return changed ? out : s;
+}
+
+/** Trim including NBSP, ideographic and zero-width spaces that pasted text carries. */
+export function cleanText(s: string): string {
+  return s.replace(/^[\s\u00a0\u3000\u200b\ufeff]+|[\s\u00a0\u3000\u200b\ufeff]+$/g, '');
+}
+
+const PLAIN_INT = /^\d+$/;
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const THOUSANDS = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
+
+/** The longest text cell we accept: longer is almost certainly a paste accident. */
+export const MAX_TEXT_CHARS = 2000;
+
+function readNumber(raw: string, col: Column): CellResult<number> {
+  let s = toHalfWidth(raw).replace(/\s+/g, '');
+  let hadPercent = false;
+  if (col.type === 'percent' && s.endsWith('%')) {
+    s = s.slice(0, -1);
+    hadPercent = true;
+  }
+  let n: number;
+  if (PLAIN_INT.test(s)) n = Number(s);
+  else {
+    if (THOUSANDS.test(s)) s = s.replace(/,/g, '');
+    if (!NUMBER.test(s)) return { ok: false, code: 'not-a-number' };
+    n = Number(s);
+  }
+  if (!Number.isFinite(n)) return { ok: false, code: 'not-a-number' };
+  if (col.type === 'integer' && !Number.isInteger(n)) return { ok: false, code: 'not-an-integer' };
+  if (n < 0 && col.min === 0) return { ok: false, code: 'negative-count' };
+  if ((col.min !== undefined && n < col.min) || (col.max !== undefined && n > col.max)) {
+    return { ok: false, code: 'out-of-range', params: { range: rangeText(col) } };
+  }
+  if (col.type === 'percent' && !hadPercent && n > 0 && n < 1) {
+    return { ok: true, value: n, warning: 'percent-looks-fractional' };
+  }
+  return { ok: true, value: n };
+}
+
+export function rangeText(col: Column): string {
+  if (col.min !== undefined && col.max !== undefined) return `${col.min}–${col.max}`;
+  if (col.min !== undefined) return `不小于${col.min}`;
+  if (col.max !== undefined) return `不大于${col.max}`;
+  return '';
+}
+
+const SCIENTIFIC = /^\d+(\.\d+)?[eE]\+?\d+$/;
+
+function readCode(raw: string, col: Column): CellResult<string> {
+  const s = toHalfWidth(raw).replace(/\s+/g, '');
+  if (SCIENTIFIC.test(s)) return { ok: false, code: 'scientific-notation-code' };
+  const digits = col.digits;
+  if (digits !== undefined && !(s.length === digits && PLAIN_INT.test(s))) {
+    let hint = '';
+    if (PLAIN_INT.test(s) && s.length === digits - 1) hint = '可能丢失了开头的0：请把该列设为“文本”格式后重新填写。';
+    else if (/\.0+$/.test(s)) hint = '末尾的“.0”是 Excel 把代码当成数字造成的：请把该列设为“文本”格式。';
+    else if (!PLAIN_INT.test(s)) hint = '代码只能包含数字。';
+    else hint = `现在是${s.length}位。`;
+    return { ok: false, code: 'bad-code', params: { digits, hint } };
+  }
+  return { ok: true, value: s };
+}
+
+/** Lookup tables for enum columns, built once per column. */
+const enumIndexCache = new WeakMap<readonly EnumValue[], Map<string, string>>();
+function enumIndex(values: readonly EnumValue[]): Map<string, string> {
+  let idx = enumIndexCache.get(values);
+  if (!idx) {
+    idx = new Map();
+    for (const v of values) {
+      for (const name of [v.key, v.zh, v.en, ...(v.aliases ?? [])]) idx.set(name.toLowerCase(), v.key);
+    }
+    enumIndexCache.set(values, idx);
+  }
+  return idx;
+}
+
+export function allowedText(values: readonly EnumValue[]): string {
+  return values.map((v) => `${v.zh}（${v.key}）`).join('、');
+}
+
+function readEnum(raw: string, col: Column): CellResult<string> {
+  const s = toHalfWidth(raw).trim().toLowerCase();
+  const key = enumIndex(col.values ?? []).get(s);
+  if (key === undefined) return { ok: false, code: 'bad-enum', params: { allowed: allowedText(col.values ?? []) } };
+  return { ok: true, value: key };
+}
+
+const DATE = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/;
+
+export function readDate(raw: string): string | null {
+  const m = DATE.exec(toHalfWidth(raw).trim());
+  if (!m) return null;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  const dt = new Date(Date.UTC(y, mo - 1, d));
+  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) return null;
+  return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+function readYear(raw: string): CellResult<number> {
+  const s = toHalfWidth(raw).trim().replace(/年$/, '');
+  if (!/^\d{4}$/.test(s)) return { ok: false, code: 'bad-year' };
+  const y = Number(s);
+  if (y < 1949 || y > 2100) return { ok: false, code: 'bad-year' };
+  return { ok: true, value: y };
+}
+
+/** Reads one cell according to its column. `raw` is the cell as papaparse returned it. */
+export function readCell(raw: string | undefined, col: Column): CellResult<string | number> {
+  if (raw === undefined) return { ok: true, value: col.default ?? null };
+  const s = cleanText(raw);
+  if (s === '') return { ok: true, value: col.default ?? null };
+  switch (col.type) {
+    case 'integer':
+    case 'number':
+    case 'percent':
+      return readNumber(s, col);
+    case 'code':
+      return readCode(s, col);
+    case 'enum':
+      return readEnum(s, col);
+    case 'date': {
+      const d = readDate(s);
+      return d === null ? { ok: false, code: 'bad-date' } : { ok: true, value: d };
+    }
+    case 'year':
+      return readYear(s);
+    case 'url':
+      return /^https?:\/\/[^\s]+$/i.test(s) ? { ok: true, value: s } : { ok: false, code: 'bad-url' };
+    case 'text':
+      if (s.length > MAX_TEXT_CHARS) return { ok: false, code: 'cell-too-long', params: { count: s.length, limit: MAX_TEXT_CHARS } };
+      return { ok: true, value: s };
+  }
+}

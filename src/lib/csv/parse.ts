@@ -1,0 +1,53 @@
+import Papa from 'papaparse';
+
+/** One record of a CSV file with the row number a spreadsheet shows for it (header = 1). */
+export interface RawRecord {
+  readonly row: number;
+  readonly cells: readonly string[];
+}
+
+export interface ParsedCsv {
+  readonly header: readonly string[];
+  readonly records: readonly RawRecord[];
+  /** papaparse problems, each with the spreadsheet row it concerns. */
+  readonly problems: readonly { row: number; kind: 'quotes' | 'other'; message: string }[];
+}
+
+/**
+ * Parses decoded CSV text with papaparse (RFC 4180: quoted commas, quotes and newlines).
+ * Rows are numbered by record, as a spreadsheet shows them: a quoted cell spanning two lines is
+ * still one row, and blank lines keep their number (Excel shows them as empty rows) but yield no
+ * record. Excel's optional first line `sep=,` is not a row.
+ */
+export function parseCsvText(text: string): ParsedCsv {
+  let body = text;
+  if (/^sep=.\r?\n/i.test(body)) body = body.replace(/^sep=.\r?\n/i, '');
+  const result = Papa.parse<string[]>(body, { header: false, skipEmptyLines: false, delimiter: ',' });
+  const data = result.data;
+  const problems = result.errors.map((e) => ({
+    row: (e.row ?? 0) + 1,
+    kind: e.type === 'Quotes' ? ('quotes' as const) : ('other' as const),
+    message: e.message,
+  }));
+  let headerIndex = -1;
+  for (let i = 0; i < data.length; i++) {
+    if (!isBlank(data[i])) {
+      headerIndex = i;
+      break;
+    }
+  }
+  if (headerIndex < 0) return { header: [], records: [], problems };
+  const records: RawRecord[] = [];
+  for (let i = headerIndex + 1; i < data.length; i++) {
+    const cells = data[i];
+    if (isBlank(cells)) continue;
+    records.push({ row: i + 1, cells });
+  }
+  return { header: data[headerIndex], records, problems };
+}
+
+/** A blank line, or a row of empty cells (Excel writes “,,,” for a cleared row). */
+function isBlank(cells: readonly string[]): boolean {
+  for (let i = 0; i < cells.length; i++) if (cells[i] !== '' && cells[i].trim() !== '') return false;
+  return true;
+}

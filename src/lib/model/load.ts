@@ -1,0 +1,146 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Issue } from '../validate/issue';
+import type { PortalData, YearData } from './types';
+import { TOP_LEVEL_DATASETS, YEAR_DATASETS, type DatasetSchema } from '../schema';
+import { readTable, type TypedRow } from '../validate/table';
+import { checkCrossFile } from '../validate/cross-file';
+import { makeIssue, sortIssues, countBySeverity } from '../validate/make-issue';
+import { loadSettings, SETTINGS_FILES } from '../settings/load';
+
+export interface LoadResult {
+  readonly data: PortalData;
+  readonly issues: Issue[];
+  /** false when the folder could not be read at all (CLIs exit 2). */
+  readonly readable: boolean;
+}
+
+const YEAR_FOLDER = /^\d{4}$/;
+/** Folder names that clearly mean a year but are not written as one: 2025年, 2025学年, 2025-2026. */
+const YEARISH_FOLDER = /(19|20)\d{2}/;
+/** Files a data folder may hold besides datasets. */
+const IGNORED = /^(\.|_)|^readme(\.\w+)?$|^license(\.\w+)?$/i;
+
+function readDataset(dir: string, rel: string, schema: DatasetSchema): { rows: TypedRow[]; issues: Issue[] } {
+  const bytes = readFileSync(join(dir, rel));
+  const r = readTable(schema, rel, bytes);
+  return { rows: r.rows, issues: r.issues };
+}
+
+function emptyData(dataDir: string, settings: PortalData['settings']): PortalData {
+  return { dataDir, settings, regions: [], schools: [], plans: [], standards: [], years: [] };
+}
+
+/**
+ * Reads a data folder into the typed model and validates it. Never throws for bad data: every
+ * problem is an issue with file, row and column. Rows with problems stay in the model (their bad
+ * cells are null) so nothing vanishes; callers refuse to publish when there are errors.
+ */
+export async function loadPortalData(dataDir: string): Promise<LoadResult> {
+  return loadPortalDataSync(dataDir);
+}
+
+export function loadPortalDataSync(dataDir: string): LoadResult {
+  if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) {
+    const { settings } = loadSettings('/nonexistent');
+    return {
+      data: emptyData(dataDir, settings),
+      issues: [makeIssue('data-folder-missing', { file: '.', value: dataDir })],
+      readable: false,
+    };
+  }
+  const issues: Issue[] = [];
+  const { settings, issues: settingsIssues } = loadSettings(dataDir);
+  issues.push(...settingsIssues);
+
+  const top: Record<string, TypedRow[]> = {};
+  for (const schema of TOP_LEVEL_DATASETS) {
+    const rel = `${schema.id}.csv`;
+    if (!existsSync(join(dataDir, rel))) {
+      top[schema.id] = [];
+      if (!schema.optional) issues.push(makeIssue('required-file-missing', { file: rel }, { label: schema.zh }));
+      continue;
+    }
+    const r = readDataset(dataDir, rel, schema);
+    top[schema.id] = r.rows;
+    issues.push(...r.issues);
+  }
+
+  const knownTop = new Set<string>([...TOP_LEVEL_DATASETS.map((d) => `${d.id}.csv`), ...SETTINGS_FILES]);
+  const years: { year: number; folder: string; tables: Record<string, TypedRow[]> }[] = [];
+  for (const entry of readdirSync(dataDir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (IGNORED.test(entry.name)) continue;
+    if (entry.isDirectory()) {
+      if (YEAR_FOLDER.test(entry.name)) {
+        years.push(readYear(dataDir, entry.name, issues));
+      } else if (YEARISH_FOLDER.test(entry.name)) {
+        const y = YEARISH_FOLDER.exec(entry.name)![0];
+        issues.push(makeIssue('bad-year-folder', { file: entry.name, value: entry.name }, { hint: `请把文件夹改名为“${y}”。该文件夹中的数据暂未读取。` }));
+      } else {
+        issues.push(makeIssue('unknown-file', { file: entry.name }, { hint: '数据文件夹中只应有数据文件和以四位年份命名的文件夹。' }));
+      }
+    } else if (!knownTop.has(entry.name)) {
+      issues.push(makeIssue('unknown-file', { file: entry.name }, { hint: unknownFileHint(entry.name, false) }));
+    }
+  }
+
+  issues.push(
+    ...checkCrossFile({
+      regions: top.regions,
+      schools: top.schools,
+      plans: top.plans,
+      standards: top.standards,
+      years,
+    }),
+  );
+
+  const yearData: YearData[] = years
+    .sort((a, b) => a.year - b.year)
+    .map((y) => ({ year: y.year, folder: y.folder, ...y.tables }) as unknown as YearData);
+  const data: PortalData = {
+    dataDir,
+    settings,
+    regions: top.regions as unknown as PortalData['regions'],
+    schools: top.schools as unknown as PortalData['schools'],
+    plans: top.plans as unknown as PortalData['plans'],
+    standards: top.standards as unknown as PortalData['standards'],
+    years: yearData,
+  };
+  return { data, issues: sortIssues(issues), readable: true };
+}
+
+function unknownFileHint(name: string, inYear: boolean): string {
+  if (/\.(xlsx?|et|ods)$/i.test(name)) return '这是表格文件而不是CSV：请在 Excel/WPS 中“另存为 → CSV”。';
+  const stem = name.replace(/\.[^.]*$/, '');
+  const all = inYear ? YEAR_DATASETS : TOP_LEVEL_DATASETS;
+  const match = all.find((d) => d.zh === stem || d.id === stem.toLowerCase());
+  if (match) return `是否应命名为“${match.id}.csv”？`;
+  const names = all.map((d) => `${d.id}.csv（${d.zh}）`).join('、');
+  return `${inYear ? '年份文件夹' : '数据文件夹'}中可用的文件名：${names}。`;
+}
+
+function readYear(dataDir: string, folder: string, issues: Issue[]) {
+  const tables: Record<string, TypedRow[]> = {};
+  const known = new Set<string>(YEAR_DATASETS.map((d) => `${d.id}.csv`));
+  const entries = readdirSync(join(dataDir, folder)).sort();
+  for (const schema of YEAR_DATASETS) {
+    const rel = `${folder}/${schema.id}.csv`;
+    if (!existsSync(join(dataDir, rel))) continue; // not yet published: shown as such, never zero
+    const r = readDataset(dataDir, rel, schema);
+    tables[schema.id] = r.rows;
+    issues.push(...r.issues);
+  }
+  let any = false;
+  for (const name of entries) {
+    if (IGNORED.test(name)) continue;
+    if (known.has(name)) {
+      any = true;
+      continue;
+    }
+    issues.push(makeIssue('unknown-file', { file: `${folder}/${name}` }, { hint: unknownFileHint(name, true) }));
+  }
+  if (!any) issues.push(makeIssue('year-folder-empty', { file: folder, value: folder }));
+  return { year: Number(folder), folder, tables };
+}
+
+export { countBySeverity };

@@ -1,0 +1,113 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { Issue } from '../validate/issue';
+import type { PortalSettings } from './types';
+import { makeIssue } from '../validate/make-issue';
+import { normaliseBase } from '../site/url';
+
+export const SETTINGS_FILES = ['portal.yml', 'portal.yaml', 'portal.json', 'portal.toml'] as const;
+
+export const DEFAULT_LICENSE = { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/deed.zh-hans' };
+export const DEFAULT_SUPPRESSION_THRESHOLD = 5;
+
+/**
+ * A tiny TOML subset (key = "string" | number | true/false, [table]) — enough for the flat
+ * settings file, so bureaus that prefer TOML need no extra dependency.
+ */
+function parseTomlSubset(text: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  let table: Record<string, unknown> = out;
+  for (const [i, rawLine] of text.split(/\r?\n/).entries()) {
+    const line = rawLine.replace(/\s+#.*$/, '').trim();
+    if (line === '' || line.startsWith('#')) continue;
+    const t = /^\[([A-Za-z0-9_]+)\]$/.exec(line);
+    if (t) {
+      table = {};
+      out[t[1]] = table;
+      continue;
+    }
+    const kv = /^([A-Za-z0-9_]+)\s*=\s*(.+)$/.exec(line);
+    if (!kv) throw new Error(`第${i + 1}行无法识别：${rawLine}`);
+    const v = kv[2].trim();
+    if (/^".*"$/.test(v)) table[kv[1]] = JSON.parse(v);
+    else if (/^'.*'$/.test(v)) table[kv[1]] = v.slice(1, -1);
+    else if (v === 'true' || v === 'false') table[kv[1]] = v === 'true';
+    else if (/^-?\d+(\.\d+)?$/.test(v)) table[kv[1]] = Number(v);
+    else throw new Error(`第${i + 1}行的值无法识别：${v}（文字请加双引号）`);
+  }
+  return out;
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : typeof v === 'number' ? String(v) : null);
+
+/** Reads data/portal.(yml|yaml|json|toml); missing or bad values fall back to defaults with an issue. */
+export function loadSettings(dataDir: string): { settings: PortalSettings; issues: Issue[] } {
+  const issues: Issue[] = [];
+  let raw: Record<string, unknown> = {};
+  const file = SETTINGS_FILES.find((f) => existsSync(join(dataDir, f)));
+  const bad = (detail: string) => issues.push(makeIssue('invalid-settings', { file: file ?? 'portal.yml' }, { detail }));
+  if (file) {
+    const text = readFileSync(join(dataDir, file), 'utf8').replace(/^\ufeff/, '');
+    try {
+      const parsed = file.endsWith('.json') ? JSON.parse(text) : file.endsWith('.toml') ? parseTomlSubset(text) : parseYaml(text);
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) raw = parsed as Record<string, unknown>;
+      else if (parsed !== null && parsed !== undefined) bad('文件内容应为“设置项: 值”的列表。');
+    } catch (e) {
+      bad(`无法读取：${(e as Error).message.split('\n')[0]}`);
+    }
+  }
+
+  const regionName = str(raw.region_name) ?? '本地区';
+  const level = str(raw.region_level) ?? 'city';
+  if (!['province', 'city', 'county'].includes(level)) bad(`region_level 应为 province、city 或 county，现为“${level}”。`);
+  let reportUrl = str(raw.report_error_url);
+  if (reportUrl && !/^(mailto:|https?:\/\/)/i.test(reportUrl)) {
+    bad(`report_error_url 应以 mailto: 或 https:// 开头，现为“${reportUrl}”。`);
+    reportUrl = null;
+  }
+  let siteUrl = str(raw.site_url);
+  if (siteUrl && !/^https?:\/\//i.test(siteUrl)) {
+    bad(`site_url 应以 https:// 开头，现为“${siteUrl}”。`);
+    siteUrl = null;
+  }
+  let threshold = DEFAULT_SUPPRESSION_THRESHOLD;
+  if (raw.suppression_threshold !== undefined && raw.suppression_threshold !== null) {
+    const n = Number(raw.suppression_threshold);
+    if (Number.isInteger(n) && n >= 1 && n <= 100) threshold = n;
+    else bad(`suppression_threshold 应为1到100之间的整数，现为“${String(raw.suppression_threshold)}”；已使用默认值5。`);
+  }
+  let license = DEFAULT_LICENSE as { name: string; url: string | null };
+  if (typeof raw.license === 'string') license = { name: raw.license, url: null };
+  else if (raw.license && typeof raw.license === 'object') {
+    const l = raw.license as Record<string, unknown>;
+    license = { name: str(l.name) ?? DEFAULT_LICENSE.name, url: str(l.url) };
+  }
+  const bool = (key: string, dflt: boolean): boolean => {
+    const v = raw[key];
+    if (v === undefined || v === null) return dflt;
+    if (typeof v === 'boolean') return v;
+    bad(`${key} 应为 true 或 false，现为“${String(v)}”。`);
+    return dflt;
+  };
+  const regionCode = str(raw.region_code);
+  if (regionCode && !/^\d{6}$/.test(regionCode)) bad(`region_code 应为6位行政区划代码，现为“${regionCode}”。`);
+
+  const settings: PortalSettings = {
+    title: str(raw.title) ?? `${regionName}义务教育均衡发展数据`,
+    region_name: regionName,
+    region_level: (['province', 'city', 'county'].includes(level) ? level : 'city') as PortalSettings['region_level'],
+    region_code: regionCode && /^\d{6}$/.test(regionCode) ? regionCode : null,
+    sample: bool('sample', false),
+    publisher: str(raw.publisher) ?? `${regionName}教育局`,
+    contact: str(raw.contact),
+    report_error_url: reportUrl,
+    license,
+    base_path: normaliseBase(str(raw.base_path)),
+    site_url: siteUrl ? siteUrl.replace(/\/+$/, '') : null,
+    english: bool('english', false),
+    logo: str(raw.logo),
+    suppression_threshold: threshold,
+  };
+  return { settings, issues };
+}

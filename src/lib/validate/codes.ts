@@ -1,0 +1,480 @@
+import type { Severity } from './issue';
+
+/**
+ * The catalogue of validation issues (like Frictionless' error classes or Astro's errors-data):
+ * one entry per stable code, with a title, a description and a how-to-fix text for the publisher
+ * guide, and the message template the validator fills in. The guide is generated from this list,
+ * so a code that is emitted but missing here fails a test.
+ *
+ * Template placeholders: {file} {row} {column} {label} {value} and any extra key passed in.
+ */
+export interface IssueKind {
+  readonly code: string;
+  readonly severity: Severity;
+  /** Where it occurs: a whole file, its header, a row, a cell, or across files. */
+  readonly scope: 'file' | 'header' | 'row' | 'cell' | 'cross-file' | 'folder';
+  readonly title: string;
+  readonly description: string;
+  readonly fix: string;
+  readonly template: string;
+}
+
+const kinds = [
+  // ── folder and file ──────────────────────────────────────────────
+  {
+    code: 'data-folder-missing',
+    severity: 'error',
+    scope: 'folder',
+    title: '数据文件夹不存在',
+    description: '指定的数据文件夹找不到，无法检查。',
+    fix: '检查 --data 参数或 PORTAL_DATA 环境变量中的路径是否正确。',
+    template: '找不到数据文件夹“{value}”。请检查路径是否正确。',
+  },
+  {
+    code: 'required-file-missing',
+    severity: 'error',
+    scope: 'file',
+    title: '缺少必需的文件',
+    description: 'regions.csv、schools.csv、plans.csv 是必需的，没有它们网站无法生成。',
+    fix: '从“数据模板”下载对应模板，填好后以该文件名保存到数据文件夹。',
+    template: '缺少必需的文件 {file}（{label}）。请按模板填写并保存为 {file}。',
+  },
+  {
+    code: 'bad-year-folder',
+    severity: 'error',
+    scope: 'folder',
+    title: '年份文件夹名称不正确',
+    description: '每个学年的数据放在以四位年份命名的文件夹中（如 2025），名称中不能有“年”字或其他字符。',
+    fix: '把文件夹改名为四位数字年份，例如把“2025年”改为“2025”。',
+    template: '文件夹“{value}”不是四位年份。{hint}',
+  },
+  {
+    code: 'unknown-file',
+    severity: 'warning',
+    scope: 'file',
+    title: '无法识别的文件',
+    description: '数据文件夹中有本门户不认识的文件，它不会被发布。',
+    fix: '检查文件名是否拼写正确（如 admissions.csv），或把无关文件移出数据文件夹。',
+    template: '文件 {file} 不属于任何数据集，不会被发布。{hint}',
+  },
+  {
+    code: 'empty-file',
+    severity: 'error',
+    scope: 'file',
+    title: '文件为空',
+    description: '文件没有任何内容，连表头都没有。',
+    fix: '从模板重新填写；如果本年度暂无此数据，直接删除该文件（缺少的文件会显示为“未公布”）。',
+    template: '{file} 是空文件。如暂无数据，请删除此文件；否则请按模板填写表头和数据。',
+  },
+  {
+    code: 'not-csv',
+    severity: 'error',
+    scope: 'file',
+    title: '不是CSV文件',
+    description: '文件内容不是文本格式的CSV，例如把 Excel 工作簿直接改了扩展名。',
+    fix: '在 Excel 或 WPS 中打开原文件，选择“文件 → 另存为”，保存类型选“CSV UTF-8（逗号分隔）”或“CSV（逗号分隔）”。',
+    template: '{file} 不是CSV文件，看起来是{kind}。请在 Excel/WPS 中用“另存为 → CSV（逗号分隔）”重新保存。',
+  },
+  {
+    code: 'encoding-unreadable',
+    severity: 'error',
+    scope: 'file',
+    title: '文件编码无法识别',
+    description: '文件既不是 UTF-8 也不是 GBK/GB18030 编码，中文无法正确读取。',
+    fix: '在 Excel 中“另存为 → CSV UTF-8（逗号分隔）”，或在 WPS 中另存为CSV。',
+    template: '{file} 的编码无法识别（既不是UTF-8也不是GBK）。请用“另存为 → CSV UTF-8”重新保存。',
+  },
+  {
+    code: 'encoding-utf16',
+    severity: 'error',
+    scope: 'file',
+    title: '文件是UTF-16编码（Unicode文本）',
+    description: 'Excel 的“Unicode 文本”保存为 UTF-16 且以制表符分隔，不是CSV。',
+    fix: '在 Excel 中改用“另存为 → CSV UTF-8（逗号分隔）”。',
+    template: '{file} 是UTF-16编码的“Unicode文本”，不是CSV。请用“另存为 → CSV UTF-8（逗号分隔）”重新保存。',
+  },
+  {
+    code: 'file-too-large',
+    severity: 'error',
+    scope: 'file',
+    title: '文件过大',
+    description: '单个文件超过了门户能处理的大小。',
+    fix: '检查文件是否误含大量空行或无关内容；必要时按年份拆分。',
+    template: '{file} 过大（{value}），超过上限 {limit}。请检查是否含有多余内容。',
+  },
+  // ── header ───────────────────────────────────────────────────────
+  {
+    code: 'missing-required-column',
+    severity: 'error',
+    scope: 'header',
+    title: '缺少必填列',
+    description: '表头中没有某个必填列，整列数据都无法读取。',
+    fix: '在第1行加入该列，列名可用中文名称或英文键名（见数据字典）。',
+    template: '{file} 缺少必填列“{label}”（{column}）。请在第1行表头加入这一列。',
+  },
+  {
+    code: 'unknown-column',
+    severity: 'warning',
+    scope: 'header',
+    title: '无法识别的列',
+    description: '表头中有模板之外的列，它不会被读取，也不会出现在网站上。',
+    fix: '检查列名是否与模板一致（注意错别字和多余空格）；不需要的列可以删除。',
+    template: '{file} 第1行有无法识别的列“{value}”，这一列不会被发布。{hint}',
+  },
+  {
+    code: 'duplicate-column',
+    severity: 'error',
+    scope: 'header',
+    title: '重复的列',
+    description: '同一列在表头中出现了两次（可能一次用中文名、一次用英文键名）。',
+    fix: '删除重复的一列，只保留一列。',
+    template: '{file} 的表头中“{label}”出现了不止一次。请只保留一列。',
+  },
+  {
+    code: 'blank-header',
+    severity: 'error',
+    scope: 'header',
+    title: '表头为空的列有数据',
+    description: '某列没有列名，但下面有数据，无法知道这些数据的含义。',
+    fix: '为该列填写列名，或删除这一列的数据。',
+    template: '{file} 第{colIndex}列没有列名，但有数据。请补上列名或删除该列。',
+  },
+  // ── row ──────────────────────────────────────────────────────────
+  {
+    code: 'ragged-row',
+    severity: 'error',
+    scope: 'row',
+    title: '该行的列数与表头不一致',
+    description: '该行的单元格比表头多，多出的内容无法对应到任何列（常见原因：数据中有未加引号的逗号）。',
+    fix: '检查该行是否有多余的逗号；在 Excel 中重新另存为CSV会自动加引号。',
+    template: '{file} 第{row}行有{count}个单元格，而表头只有{expected}列，多出的内容“{value}”无法读取。请检查是否有多余的逗号。',
+  },
+  {
+    code: 'csv-quote-error',
+    severity: 'error',
+    scope: 'row',
+    title: '引号不配对',
+    description: '单元格中的双引号没有闭合，之后的内容可能被读错。',
+    fix: '检查该行的双引号是否成对；单元格内的双引号要写成两个 ""。',
+    template: '{file} 第{row}行的引号没有闭合，该行及之后的内容可能读错。请检查双引号是否成对。',
+  },
+  {
+    code: 'duplicate-key',
+    severity: 'error',
+    scope: 'row',
+    title: '重复的记录',
+    description: '同一条记录（例如同一学校标识码）出现了两次。',
+    fix: '删除重复的一行，或改正其中一行的标识。',
+    template: '{file} 第{row}行与第{firstRow}行重复（{label}：{value}）。每条记录只能出现一次。',
+  },
+  // ── cell ─────────────────────────────────────────────────────────
+  {
+    code: 'required-value-missing',
+    severity: 'error',
+    scope: 'cell',
+    title: '必填项为空',
+    description: '必填列的单元格是空的。',
+    fix: '填写该单元格。',
+    template: '{file} 第{row}行“{label}”为空，这是必填项。请填写。',
+  },
+  {
+    code: 'not-a-number',
+    severity: 'error',
+    scope: 'cell',
+    title: '不是数字',
+    description: '数字列中出现了文字或无法识别的内容。空着表示“未报告”，不要填“无”“-”之类文字。',
+    fix: '改为数字；没有数据时请留空（不要填0，0表示确实为零）。',
+    template: '{file} 第{row}行“{label}”的值“{value}”不是数字。请填写数字；没有数据请留空。',
+  },
+  {
+    code: 'not-an-integer',
+    severity: 'error',
+    scope: 'cell',
+    title: '不是整数',
+    description: '人数、班数等计数必须是整数。',
+    fix: '改为整数。',
+    template: '{file} 第{row}行“{label}”的值“{value}”不是整数。人数、班数等请填写整数。',
+  },
+  {
+    code: 'negative-count',
+    severity: 'error',
+    scope: 'cell',
+    title: '出现负数',
+    description: '人数、面积、金额不可能是负数。',
+    fix: '改为正确的非负数。',
+    template: '{file} 第{row}行“{label}”是负数（{value}）。请改为正确的数值。',
+  },
+  {
+    code: 'out-of-range',
+    severity: 'error',
+    scope: 'cell',
+    title: '数值超出范围',
+    description: '数值超出了该列允许的范围（例如百分比大于100、年级大于9）。',
+    fix: '检查并改正数值。',
+    template: '{file} 第{row}行“{label}”的值 {value} 超出允许范围（{range}）。请检查。',
+  },
+  {
+    code: 'percent-looks-fractional',
+    severity: 'warning',
+    scope: 'cell',
+    title: '百分比可能填成了小数',
+    description: '百分比列按0–100填写（95表示95%）。0到1之间的小数可能是把95%写成了0.95。',
+    fix: '如果本意是95%，请填写95或95%。',
+    template: '{file} 第{row}行“{label}”为 {value}，可能是把百分比写成了小数（如0.95应写为95）。请确认。',
+  },
+  {
+    code: 'scientific-notation-code',
+    severity: 'error',
+    scope: 'cell',
+    title: '代码被 Excel 变成了科学计数法',
+    description: '学校标识码、行政区划代码等长数字被 Excel 当成数字，显示为 2.1E+09 之类，原来的数字已经丢失。',
+    fix: '在 Excel 中把该列设置为“文本”格式后重新输入代码（或从原始系统重新导出），再另存为CSV。',
+    template: '{file} 第{row}行“{label}”的值“{value}”被 Excel 变成了科学计数法，原代码已丢失。请把该列设为“文本”格式后重新填写代码。',
+  },
+  {
+    code: 'bad-code',
+    severity: 'error',
+    scope: 'cell',
+    title: '代码格式不正确',
+    description: '代码只能由数字组成，并且位数固定（学校标识码10位，行政区划代码6位）。',
+    fix: '检查代码是否多位、少位或含有字母、空格；保留前导零。',
+    template: '{file} 第{row}行“{label}”的值“{value}”不是{digits}位数字代码。{hint}',
+  },
+  {
+    code: 'bad-enum',
+    severity: 'error',
+    scope: 'cell',
+    title: '不是允许的取值',
+    description: '该列只能填写规定的几个取值之一。',
+    fix: '改为允许的取值之一（中文或英文键名均可）。',
+    template: '{file} 第{row}行“{label}”的值“{value}”不是允许的取值。可填：{allowed}。',
+  },
+  {
+    code: 'bad-date',
+    severity: 'error',
+    scope: 'cell',
+    title: '日期格式不正确',
+    description: '日期可写为 2025-05-10、2025/5/10 或 2025年5月10日。',
+    fix: '改为上述格式之一，并确认日期真实存在。',
+    template: '{file} 第{row}行“{label}”的值“{value}”不是有效日期。请写成 2025-05-10 这样的格式。',
+  },
+  {
+    code: 'bad-year',
+    severity: 'error',
+    scope: 'cell',
+    title: '年份不正确',
+    description: '年份应为四位数字，如 2025。',
+    fix: '改为四位年份。',
+    template: '{file} 第{row}行“{label}”的值“{value}”不是有效的四位年份。',
+  },
+  {
+    code: 'bad-url',
+    severity: 'error',
+    scope: 'cell',
+    title: '网址格式不正确',
+    description: '网址须以 http:// 或 https:// 开头。',
+    fix: '补全网址开头，或留空。',
+    template: '{file} 第{row}行“{label}”的值“{value}”不是有效网址，须以 http:// 或 https:// 开头。',
+  },
+  {
+    code: 'cell-too-long',
+    severity: 'error',
+    scope: 'cell',
+    title: '单元格内容过长',
+    description: '单元格内容超过了允许的长度，可能是误粘贴了大段内容。',
+    fix: '检查并删减该单元格内容。',
+    template: '{file} 第{row}行“{label}”的内容过长（{count}个字符，上限{limit}）。请检查是否误粘贴。',
+  },
+  {
+    code: 'unknown-standard-indicator',
+    severity: 'error',
+    scope: 'cell',
+    title: '无法识别的标准指标',
+    description: 'standards.csv 中的指标键名不在国家标准表中，无法知道它覆盖哪一条标准。',
+    fix: '使用数据字典“标准”一节列出的指标键名。',
+    template: '{file} 第{row}行的指标“{value}”不在标准表中。{hint}',
+  },
+  {
+    code: 'school-id-type-mismatch',
+    severity: 'warning',
+    scope: 'cell',
+    title: '学校标识码类型与学段不符',
+    description: '学校标识码前两位表示学校类型（21 普通小学、31 普通初中、34 完全中学、51 特殊教育），与填写的学段不一致。',
+    fix: '核对学校标识码和学段；一贯制学校的类型码可能不同，确认无误可忽略此提醒。',
+    template: '{file} 第{row}行学校标识码“{value}”的类型码 {prefix} 通常不是{stage}。请核对。',
+  },
+  // ── privacy ──────────────────────────────────────────────────────
+  {
+    code: 'personal-data-column',
+    severity: 'error',
+    scope: 'header',
+    title: '含有个人信息的列',
+    description: '门户只发布学校和县区的汇总数据，绝不发布学生、家长或教师的个人信息（姓名、身份证号、电话、家庭住址等）。',
+    fix: '删除这一列，确认文件中没有任何个人信息后再提交。',
+    template: '{file} 的列“{value}”看起来是个人信息，不能发布。请删除这一列。',
+  },
+  {
+    code: 'id-card-value',
+    severity: 'error',
+    scope: 'cell',
+    title: '疑似身份证号',
+    description: '单元格内容看起来是18位居民身份证号码，属于个人信息，不能发布。',
+    fix: '删除该内容。',
+    template: '{file} 第{row}行“{label}”中疑似有身份证号码，不能发布。请删除。',
+  },
+  {
+    code: 'phone-value',
+    severity: 'error',
+    scope: 'cell',
+    title: '疑似手机号码',
+    description: '单元格内容看起来是11位手机号码，属于个人信息，不能发布。',
+    fix: '删除该内容；学校联系电话请用办公电话并放在学校网站上。',
+    template: '{file} 第{row}行“{label}”中疑似有手机号码，不能发布。请删除。',
+  },
+  // ── cross-file ───────────────────────────────────────────────────
+  {
+    code: 'unknown-school',
+    severity: 'error',
+    scope: 'cross-file',
+    title: '学校标识码不存在',
+    description: '年度数据中引用了 schools.csv 中没有的学校。',
+    fix: '检查学校标识码是否填错；新学校请先加入 schools.csv。',
+    template: '{file} 第{row}行的学校标识码“{value}”在 schools.csv 中不存在。请检查是否填错，或先在 schools.csv 中加入该校。',
+  },
+  {
+    code: 'unknown-region',
+    severity: 'error',
+    scope: 'cross-file',
+    title: '行政区划代码不存在',
+    description: '引用了 regions.csv 中没有的行政区划代码。',
+    fix: '检查代码是否填错，或先在 regions.csv 中加入该区划。',
+    template: '{file} 第{row}行“{label}”的代码“{value}”在 regions.csv 中不存在。',
+  },
+  {
+    code: 'region-not-county',
+    severity: 'error',
+    scope: 'cross-file',
+    title: '所属区划不是县区',
+    description: '学校和县区年度数据必须归属到“县区”层级的区划。',
+    fix: '填写学校所在县（市、区）的代码，而不是市或省的代码。',
+    template: '{file} 第{row}行“{label}”的代码“{value}”是{level}，不是县区。请填写县区代码。',
+  },
+  {
+    code: 'region-parent-level',
+    severity: 'error',
+    scope: 'cross-file',
+    title: '区划层级关系不正确',
+    description: '县区的上级应是市或省，市的上级应是省；最高一级没有上级。',
+    fix: '检查上级代码。',
+    template: '{file} 第{row}行“{value}”的上级层级不正确：{detail}。',
+  },
+  {
+    code: 'region-cycle',
+    severity: 'error',
+    scope: 'cross-file',
+    title: '区划上下级形成循环',
+    description: '上级代码层层向上，又回到了自己。',
+    fix: '检查上级代码。',
+    template: '{file} 第{row}行“{value}”的上级代码形成了循环。',
+  },
+  {
+    code: 'grade-not-taught',
+    severity: 'error',
+    scope: 'cross-file',
+    title: '学校不开设该年级',
+    description: '年级与学校学段不符，例如小学填了7年级、初中填了1年级。',
+    fix: '检查年级或学校学段（schools.csv）。',
+    template: '{file} 第{row}行的年级 {value} 不是该校（{stage}）开设的年级。请检查年级或 schools.csv 中的学段。',
+  },
+  {
+    code: 'stage-not-taught',
+    severity: 'error',
+    scope: 'cross-file',
+    title: '学校没有该学段',
+    description: '办学条件中填写的学段与学校学段不符，例如小学填了初中部的数据。',
+    fix: '检查学段或 schools.csv 中的学段。',
+    template: '{file} 第{row}行的学段“{value}”不是该校（{stage}）的学段。',
+  },
+  {
+    code: 'exceeds-total',
+    severity: 'error',
+    scope: 'row',
+    title: '部分大于总数',
+    description: '某个部分数不可能大于它所属的总数，例如划片内录取数大于录取人数、交流人数大于应交流人数。',
+    fix: '核对两个数字，改正填错的一个。',
+    template: '{file} 第{row}行“{label}”（{value}）大于“{totalLabel}”（{total}），这是不可能的。请核对。',
+  },
+  {
+    code: 'closed-school-data',
+    severity: 'error',
+    scope: 'cross-file',
+    title: '已撤并学校仍有数据',
+    description: '学校在 schools.csv 中标为已撤并，但撤并年份之后仍有它的数据。',
+    fix: '检查撤并年份，或删除撤并后的数据行。',
+    template: '{file} 第{row}行是已撤并学校“{value}”的数据，而该校已于{closedYear}年撤并。',
+  },
+  {
+    code: 'closed-year-missing',
+    severity: 'warning',
+    scope: 'row',
+    title: '已撤并学校没有撤并年份',
+    description: '学校状态为已撤并，但没有填写撤并年份，无法判断哪些年份的数据有效。',
+    fix: '填写撤并年份。',
+    template: '{file} 第{row}行学校已撤并，但“撤并年份”为空。请填写。',
+  },
+  {
+    code: 'results-before-plan',
+    severity: 'error',
+    scope: 'row',
+    title: '结果公布早于计划公布',
+    description: '录取结果不可能在招生计划之前公布。',
+    fix: '核对两个日期。',
+    template: '{file} 第{row}行的结果公布日期（{value}）早于计划公布日期（{planDate}）。请核对。',
+  },
+  {
+    code: 'plan-school-region',
+    severity: 'error',
+    scope: 'cross-file',
+    title: '规划中的学校不属于该县区',
+    description: '规划目标中的学校不在所填县区。',
+    fix: '核对县区代码和学校标识码。',
+    template: '{file} 第{row}行的学校“{value}”属于 {schoolRegion}，而不是所填的县区 {region}。',
+  },
+  {
+    code: 'invalid-settings',
+    severity: 'error',
+    scope: 'file',
+    title: '网站设置有误',
+    description: '网站设置文件（portal.yml）无法读取，或某项设置的值不正确。',
+    fix: '按发布指南中“网站设置”一节改正；YAML 中冒号后要有空格。',
+    template: '{file}：{detail}',
+  },
+  {
+    code: 'year-folder-empty',
+    severity: 'warning',
+    scope: 'folder',
+    title: '年份文件夹中没有数据',
+    description: '年份文件夹存在但没有任何数据文件。',
+    fix: '放入该年度的数据文件，或删除空文件夹。',
+    template: '文件夹 {value} 中没有任何数据文件。',
+  },
+] as const satisfies readonly IssueKind[];
+
+export type IssueCode = (typeof kinds)[number]['code'];
+export const ISSUE_KINDS: readonly IssueKind[] = kinds;
+const byCode = new Map<string, IssueKind>(kinds.map((k) => [k.code, k]));
+
+export function issueKind(code: IssueCode): IssueKind {
+  return byCode.get(code)!;
+}
+
+/** Fills a template; unknown placeholders become empty, and doubled spaces are tidied. */
+export function fillTemplate(template: string, params: Record<string, string | number | null | undefined>): string {
+  return template
+    .replace(/\{(\w+)\}/g, (_, k: string) => {
+      const v = params[k];
+      return v === null || v === undefined ? '' : String(v);
+    })
+    .replace(/\s{2,}/g, ' ')
+    .trim();
+}

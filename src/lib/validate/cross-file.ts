@@ -1,0 +1,165 @@
+import type { Issue } from './issue';
+import type { TypedRow } from './table';
+import { makeIssue } from './make-issue';
+import { DATE_ORDER, PART_OF_TOTAL } from './row-rules';
+import { datasetById, REGION_LEVELS, STAGE_GRADES, STAGE_PARTS, STAGES, type SchoolStage } from '../schema';
+import { STANDARD_KEYS } from '../standards';
+
+export interface TablesForCheck {
+  readonly regions: readonly TypedRow[];
+  readonly schools: readonly TypedRow[];
+  readonly plans: readonly TypedRow[];
+  readonly standards: readonly TypedRow[];
+  readonly years: readonly { readonly year: number; readonly folder: string; readonly tables: Readonly<Record<string, readonly TypedRow[]>> }[];
+}
+
+const LEVEL_RANK: Record<string, number> = { province: 0, city: 1, county: 2 };
+const levelZh = (k: string) => REGION_LEVELS.find((l) => l.key === k)?.zh ?? k;
+const stageZh = (k: string) => STAGES.find((s) => s.key === k)?.zh ?? k;
+const labelOf = (dataset: string, key: string) => datasetById(dataset)?.columns.find((c) => c.key === key)?.zh ?? key;
+
+/** 学校标识码 type prefixes (2 digits) that fit each stage; nine-year codes are not documented. */
+const TYPE_PREFIXES: Partial<Record<SchoolStage | 'special_education', readonly string[]>> = {
+  primary: ['21'],
+  junior: ['31', '34'],
+  special_education: ['51'],
+};
+
+/** The cross-file rules of the data contract, over tables that have been read and typed. */
+export function checkCrossFile(t: TablesForCheck): Issue[] {
+  const issues: Issue[] = [];
+  const regionByCode = new Map<string, TypedRow>();
+  for (const r of t.regions) if (typeof r.region_code === 'string') regionByCode.set(r.region_code, r);
+
+  // Region tree: parents exist, levels go down, no cycles.
+  for (const r of t.regions) {
+    const at = { file: r._source.file, row: r._source.row, column: 'parent_code', label: '上级代码' };
+    const parent = typeof r.parent_code === 'string' ? regionByCode.get(r.parent_code) : undefined;
+    if (typeof r.parent_code === 'string' && !parent) {
+      issues.push(makeIssue('unknown-region', { ...at, value: r.parent_code }));
+      continue;
+    }
+    if (parent && typeof r.level === 'string' && typeof parent.level === 'string' && LEVEL_RANK[parent.level] >= LEVEL_RANK[r.level]) {
+      issues.push(
+        makeIssue('region-parent-level', { ...at, value: String(r.region_code) }, {
+          detail: `${levelZh(r.level)}的上级是${levelZh(parent.level)}`,
+        }),
+      );
+    }
+    const seen = new Set<string>();
+    let cur: TypedRow | undefined = r;
+    while (cur && typeof cur.parent_code === 'string') {
+      if (seen.has(cur.parent_code)) {
+        issues.push(makeIssue('region-cycle', { ...at, value: String(r.region_code) }));
+        break;
+      }
+      seen.add(cur.parent_code);
+      cur = regionByCode.get(cur.parent_code);
+    }
+  }
+
+  const countyCheck = (row: TypedRow, column: string, label: string) => {
+    const code = row[column];
+    if (typeof code !== 'string') return;
+    const at = { file: row._source.file, row: row._source.row, column, label, value: code };
+    const region = regionByCode.get(code);
+    if (!region) issues.push(makeIssue('unknown-region', at));
+    else if (region.level !== 'county') issues.push(makeIssue('region-not-county', at, { level: levelZh(String(region.level)) }));
+  };
+
+  const schoolById = new Map<string, TypedRow>();
+  for (const s of t.schools) {
+    if (typeof s.school_id === 'string') schoolById.set(s.school_id, s);
+    countyCheck(s, 'region_code', '所属县区代码');
+    if (s.status === 'closed' && s.closed_year === null) {
+      issues.push(makeIssue('closed-year-missing', { file: s._source.file, row: s._source.row, column: 'closed_year', label: '撤并年份' }));
+    }
+    const id = s.school_id;
+    const typeKey = s.kind === 'special_education' ? 'special_education' : (s.stage as SchoolStage);
+    const prefixes = TYPE_PREFIXES[typeKey];
+    if (typeof id === 'string' && prefixes && !prefixes.includes(id.slice(0, 2))) {
+      issues.push(
+        makeIssue('school-id-type-mismatch', { file: s._source.file, row: s._source.row, column: 'school_id', label: '学校标识码', value: id }, {
+          prefix: id.slice(0, 2),
+          stage: s.kind === 'special_education' ? '特殊教育学校' : stageZh(String(s.stage)),
+        }),
+      );
+    }
+  }
+
+  for (const p of t.plans) {
+    countyCheck(p, 'region_code', '县区代码');
+    if (typeof p.school_id === 'string') {
+      const s = schoolById.get(p.school_id);
+      const at = { file: p._source.file, row: p._source.row, column: 'school_id', label: '学校标识码', value: p.school_id };
+      if (!s) issues.push(makeIssue('unknown-school', at));
+      else if (typeof p.region_code === 'string' && s.region_code !== p.region_code) {
+        issues.push(makeIssue('plan-school-region', at, { schoolRegion: String(s.region_code), region: p.region_code }));
+      }
+    }
+  }
+
+  const knownStandards = new Set<string>(STANDARD_KEYS);
+  for (const s of t.standards) {
+    if (typeof s.indicator === 'string' && !knownStandards.has(s.indicator)) {
+      issues.push(
+        makeIssue('unknown-standard-indicator', { file: s._source.file, row: s._source.row, column: 'indicator', label: '指标', value: s.indicator }, {
+          hint: '请使用数据字典“标准”一节列出的指标键名，例如 special_ed_funds_per_student。',
+        }),
+      );
+    }
+  }
+
+  for (const y of t.years) {
+    for (const [dataset, rows] of Object.entries(y.tables)) {
+      const partRules = PART_OF_TOTAL.filter((r) => r.dataset === dataset);
+      const dateRules = DATE_ORDER.filter((r) => r.dataset === dataset);
+      for (const row of rows) {
+        const src = { file: row._source.file, row: row._source.row };
+        if ('region_code' in row && dataset === 'counties') countyCheck(row, 'region_code', '行政区划代码');
+        const id = row.school_id;
+        if (typeof id === 'string') {
+          const school = schoolById.get(id);
+          if (!school) {
+            issues.push(makeIssue('unknown-school', { ...src, column: 'school_id', label: '学校标识码', value: id }));
+          } else {
+            const stage = school.stage as SchoolStage;
+            if (typeof row.grade === 'number' && STAGE_GRADES[stage] && !STAGE_GRADES[stage].includes(row.grade)) {
+              issues.push(makeIssue('grade-not-taught', { ...src, column: 'grade', label: '年级', value: String(row.grade) }, { stage: stageZh(stage) }));
+            }
+            if (dataset === 'resources' && typeof row.stage === 'string' && STAGE_PARTS[stage] && !STAGE_PARTS[stage].includes(row.stage as never)) {
+              issues.push(makeIssue('stage-not-taught', { ...src, column: 'stage', label: '学段', value: stageZh(row.stage) }, { stage: stageZh(stage) }));
+            }
+            if (school.status === 'closed' && typeof school.closed_year === 'number' && y.year > school.closed_year) {
+              issues.push(
+                makeIssue('closed-school-data', { ...src, column: 'school_id', label: '学校标识码', value: `${school.name}（${id}）` }, {
+                  closedYear: school.closed_year,
+                }),
+              );
+            }
+          }
+        }
+        for (const r of partRules) {
+          const part = row[r.part];
+          const total = row[r.total];
+          if (typeof part === 'number' && typeof total === 'number' && part > total) {
+            issues.push(
+              makeIssue('exceeds-total', { ...src, column: r.part, label: labelOf(dataset, r.part), value: String(part) }, {
+                totalLabel: labelOf(dataset, r.total),
+                total,
+              }),
+            );
+          }
+        }
+        for (const r of dateRules) {
+          const a = row[r.earlier];
+          const b = row[r.later];
+          if (typeof a === 'string' && typeof b === 'string' && b < a) {
+            issues.push(makeIssue('results-before-plan', { ...src, column: r.later, label: labelOf(dataset, r.later), value: b }, { planDate: a }));
+          }
+        }
+      }
+    }
+  }
+  return issues;
+}
