@@ -447,7 +447,7 @@ const kinds = [
     title: '网站设置有误',
     description: '网站设置文件（portal.yml）无法读取，或某项设置的值不正确。',
     fix: '按发布指南中“网站设置”一节改正；YAML 中冒号后要有空格。',
-    template: '{file}：{detail}',
+    template: '网站设置文件 {file} 有误：{detail}',
   },
   {
     code: 'year-folder-empty',
