@@ -8,8 +8,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-// @ts-expect-error datapackage-js ships no types
-import { Package } from 'datapackage';
+import { readAllResources } from './export-helpers';
 import { buildRelease, releaseContext, type ReleaseEntry } from '../src/lib/export';
 import { releaseA, releaseB, settings } from './export-fixture';
 import { computeIndicators } from '../src/lib/indicators';
@@ -33,24 +32,6 @@ function writeOut(files: ReadonlyMap<string, Uint8Array>): string {
     writeFileSync(join(dir, p), b);
   }
   return dir;
-}
-
-export async function readAllResources(dir: string) {
-  const pkg = await Package.load(join(dir, 'datapackage.json'), { basePath: dir });
-  const errors: string[] = [...(pkg.errors ?? []).map((e: Error) => `package: ${e.message}`)];
-  let rows = 0;
-  for (const res of pkg.resources) {
-    if (!res.valid) errors.push(...res.errors.map((e: Error) => `${res.name}: ${e.message}`));
-    try {
-      const data = await res.read({ keyed: true, cast: true, relations: true });
-      rows += data.length;
-      if (data.length !== res.descriptor.rows) errors.push(`${res.name}: ${data.length} rows, descriptor says ${res.descriptor.rows}`);
-    } catch (e) {
-      const err = e as { message: string; errors?: Error[] };
-      errors.push(`${res.name}: ${err.message} ${(err.errors ?? []).map((x) => x.message).join('; ')}`);
-    }
-  }
-  return { pkg, errors, rows };
 }
 
 describe('datapackage.json', () => {

@@ -84,16 +84,19 @@ function fileInfos(files: ReadonlyMap<string, Uint8Array>, format: (p: string) =
 
 interface Loaded {
   readonly entry: ReleaseEntry;
+  /** As published (suppressed). */
   readonly data: PortalData | null;
+  /** As read: indicators are computed from it, as the pages compute them. */
+  readonly raw: PortalData | null;
   readonly reason: string | null;
 }
 
 async function loadEntry(entry: ReleaseEntry, opts: DistributionOptions, cacheDir: string): Promise<Loaded> {
   const r = resolveRelease(entry, opts.dataDir, cacheDir);
-  if (!r.ok) return { entry, data: null, reason: r.reason };
+  if (!r.ok) return { entry, data: null, raw: null, reason: r.reason };
   const loaded = await opts.effects.load(r.dir);
-  if (typeof loaded === 'string') return { entry, data: null, reason: `版本 ${entry.version} 的数据无法读取：${loaded}` };
-  return { entry, data: opts.effects.suppress(loaded), reason: null };
+  if (typeof loaded === 'string') return { entry, data: null, raw: null, reason: `版本 ${entry.version} 的数据无法读取：${loaded}` };
+  return { entry, data: opts.effects.suppress(loaded), raw: loaded, reason: null };
 }
 
 export class DistributionBuilder {
@@ -116,7 +119,7 @@ export class DistributionBuilder {
     return buildRelease({
       entry,
       data: l.data,
-      indicators: this.opts.effects.indicators(l.data),
+      indicators: this.opts.effects.indicators(l.raw!),
       previous: previous && prevVersion ? { version: prevVersion, tables: previous.tables } : null,
       ctx,
     });
