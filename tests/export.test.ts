@@ -273,3 +273,14 @@ describe('discoverability and error reports', () => {
     expect(reportErrorHref(null, { page: '/', title: 'x' })).toBeNull();
   });
 });
+
+describe('sitemap', () => {
+  it('lists every built page with absolute URLs under the base path, 404 left out', async () => {
+    const { pagePathsFromFiles, sitemapXml } = await import('../src/lib/export');
+    const paths = pagePathsFromFiles(['index.html', 'data/index.html', 'data/schools/index.html', '404.html', 'changelog/index.html'], '/jiaoyu/');
+    expect(paths).toEqual(['/jiaoyu/', '/jiaoyu/data/', '/jiaoyu/data/schools/', '/jiaoyu/changelog/']);
+    const xml = sitemapXml('https://edu.example.gov.cn/', paths);
+    expect(xml).toContain('<loc>https://edu.example.gov.cn/jiaoyu/data/schools/</loc>');
+    expect(xml.match(/<url>/g)).toHaveLength(4);
+  });
+});
