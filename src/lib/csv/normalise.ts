@@ -26,23 +26,41 @@ export type CellResult<T> =
 
 /** Full-width ASCII (！–～) → ASCII, ideographic space → space. */
 export function toHalfWidth(s: string): string {
-  let out = '';
-  let changed = false;
+  // Fast path: almost every cell is plain ASCII or CJK; only build a new string when needed.
+  let i = 0;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 0xff01 && c <= 0xff5e) || c === 0x3000) break;
+  }
+  if (i === s.length) return s;
+  let out = s.slice(0, i);
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
+    else if (c === 0x3000) out += ' ';
+    else out += s[i];
+  }
+  return out;
+}
+
+/** Spaces a cell may carry around its value: ASCII whitespace, NBSP, ideographic and zero-width. */
+function isPad(c: number): boolean {
+  return c <= 32 || c === 0xa0 || c === 0x3000 || c === 0x200b || c === 0xfeff || c === 0x2028 || c === 0x2029 || (c >= 0x2000 && c <= 0x200a);
+}
+
+/** True when the string is one or more ASCII digits (no allocation, unlike a regex test on a copy). */
+function isDigits(s: string): boolean {
+  if (s.length === 0) return false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 0xff01 && c <= 0xff5e) {
-      out += String.fromCharCode(c - 0xfee0);
-      changed = true;
-    } else if (c === 0x3000) {
-      out += ' ';
-      changed = true;
-    } else out += s[i];
+    if (c < 48 || c > 57) return false;
   }
-  return changed ? out : s;
+  return true;
 }
 
 /** Trim including NBSP, ideographic and zero-width spaces that pasted text carries. */
 export function cleanText(s: string): string {
+  if (s.length === 0 || (!isPad(s.charCodeAt(0)) && !isPad(s.charCodeAt(s.length - 1)))) return s;
   return s.replace(/^[\s\u00a0\u3000\u200b\ufeff]+|[\s\u00a0\u3000\u200b\ufeff]+$/g, '');
 }
 
@@ -54,6 +72,14 @@ const THOUSANDS = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
 export const MAX_TEXT_CHARS = 2000;
 
 function readNumber(raw: string, col: Column): CellResult<number> {
+  if (isDigits(raw) && raw.length < 16) {
+    // Fast path for the common case (a plain count): no copies, no regex.
+    const n = Number(raw);
+    if ((col.min !== undefined && n < col.min) || (col.max !== undefined && n > col.max)) {
+      return { ok: false, code: 'out-of-range', params: { range: rangeText(col) } };
+    }
+    return { ok: true, value: n };
+  }
   let s = toHalfWidth(raw).replace(/\s+/g, '');
   let hadPercent = false;
   if (col.type === 'percent' && s.endsWith('%')) {
@@ -89,6 +115,7 @@ export function rangeText(col: Column): string {
 const SCIENTIFIC = /^\d+(\.\d+)?[eE]\+?\d+$/;
 
 function readCode(raw: string, col: Column): CellResult<string> {
+  if ((col.digits === undefined || raw.length === col.digits) && isDigits(raw)) return { ok: true, value: raw };
   const s = toHalfWidth(raw).replace(/\s+/g, '');
   if (SCIENTIFIC.test(s)) return { ok: false, code: 'scientific-notation-code' };
   const digits = col.digits;
@@ -174,5 +201,47 @@ export function readCell(raw: string | undefined, col: Column): CellResult<strin
     case 'text':
       if (s.length > MAX_TEXT_CHARS) return { ok: false, code: 'cell-too-long', params: { count: s.length, limit: MAX_TEXT_CHARS } };
       return { ok: true, value: s };
+  }
+}
+
+/**
+ * The common case without allocating a result: a plain in-range count, a code of the right
+ * length, or short text with nothing to trim or check. Anything else (undefined) takes the full
+ * path in readCell, which has the same outcome for these values.
+ */
+export function readCellFast(raw: string, col: Column): string | number | undefined {
+  const n = raw.length;
+  if (n === 0) return undefined;
+  switch (col.type) {
+    case 'integer': {
+      if (n > 9) return undefined;
+      let v = 0;
+      for (let i = 0; i < n; i++) {
+        const c = raw.charCodeAt(i);
+        if (c < 48 || c > 57) return undefined;
+        v = v * 10 + (c - 48);
+      }
+      if ((col.min !== undefined && v < col.min) || (col.max !== undefined && v > col.max)) return undefined;
+      return v;
+    }
+    case 'code': {
+      if (col.digits !== undefined && n !== col.digits) return undefined;
+      for (let i = 0; i < n; i++) {
+        const c = raw.charCodeAt(i);
+        if (c < 48 || c > 57) return undefined;
+      }
+      return raw;
+    }
+    case 'text': {
+      // Long strings and strings with 11+ characters may hold an ID or phone number: full path.
+      if (n >= 11) return undefined;
+      const a = raw.charCodeAt(0);
+      const b = raw.charCodeAt(n - 1);
+      if (a <= 32 || b <= 32 || a === 0x3000 || b === 0x3000 || a === 0xa0 || b === 0xa0 || a === 0x200b || b === 0x200b || a === 0xfeff || b === 0xfeff) return undefined;
+      if ((a >= 0x2000 && a <= 0x200a) || (b >= 0x2000 && b <= 0x200a)) return undefined;
+      return raw;
+    }
+    default:
+      return undefined;
   }
 }

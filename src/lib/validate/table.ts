@@ -2,7 +2,7 @@ import type { Column, DatasetSchema, SourceRef } from '../schema/types';
 import type { Issue } from './issue';
 import { decodeCsvBytes, type Encoding } from '../csv/decode';
 import { parseCsvText } from '../csv/parse';
-import { readCell } from '../csv/normalise';
+import { readCell, readCellFast } from '../csv/normalise';
 import { makeIssue } from './make-issue';
 import { matchHeader, suggestColumn } from './header';
 import { containsIdCard, containsMobile, isPersonalDataHeader } from './privacy';
@@ -94,74 +94,106 @@ export function readTable(schema: DatasetSchema, file: string, bytes: Uint8Array
 
   const headerLen = parsed.header.length;
   const present = schema.columns.filter((c) => seen.has(c.key));
-  const textCols = present.filter((c) => c.type === 'text');
+  // Every row gets every schema column, in schema order, so all rows share one object shape
+  // (this loop runs 500,000 times for a large region's classes.csv).
+  const slots = schema.columns.map((col) => ({ col, index: seen.get(col.key) ?? -1, text: col.type === 'text' }));
   const pk = schema.primaryKey;
-  const firstRowOfKey = new Map<string, number>();
+  const pkRequired = pk.map((k) => schema.columns.find((c) => c.key === k)?.required ?? false);
+  const pkLabels = pk.map((k) => schema.columns.find((c) => c.key === k)?.zh ?? k).join('、');
+  const firstRowOfKey = new Map<string | number, Map<string | number, number>>();
   const rows: TypedRow[] = [];
   const blankHeaderReported = new Set<number>();
 
-  for (const rec of parsed.records) {
+  const { records, rowNumbers } = parsed;
+  for (let k = 0; k < records.length; k++) {
     const row: Record<string, string | number | null> = {};
-    const { cells } = rec;
+    const cells = records[k];
+    const rowNo = rowNumbers[k];
     // Cells beyond the header: an error when they hold anything (an unquoted comma, usually).
     if (cells.length > headerLen) {
       const extra = cells.slice(headerLen).filter((c) => c.trim() !== '');
       if (extra.length > 0) {
         issues.push(
-          makeIssue('ragged-row', { file, row: rec.row, value: extra.join(',') }, { count: cells.length, expected: headerLen }),
+          makeIssue('ragged-row', { file, row: rowNo, value: extra.join(',') }, { count: cells.length, expected: headerLen }),
         );
       }
     }
     for (const i of blankHeaderIdx) {
       if (!blankHeaderReported.has(i) && (cells[i] ?? '').trim() !== '') {
         blankHeaderReported.add(i);
-        issues.push(makeIssue('blank-header', { file, row: rec.row, value: cells[i] }, { colIndex: i + 1 }));
+        issues.push(makeIssue('blank-header', { file, row: rowNo, value: cells[i] }, { colIndex: i + 1 }));
       }
     }
-    for (let i = 0; i < byIndex.length; i++) {
-      const col = byIndex[i];
-      if (!col) continue;
-      const raw = cells[i];
+    for (let j = 0; j < slots.length; j++) {
+      const { col, index, text } = slots[j];
+      if (index < 0) {
+        row[col.key] = col.default ?? null;
+        continue;
+      }
+      const raw = cells[index];
+      const fast = raw === undefined ? undefined : readCellFast(raw, col);
+      if (fast !== undefined) {
+        row[col.key] = fast;
+        continue;
+      }
       const r = readCell(raw, col);
-      const at = { file, row: rec.row, column: col.key, label: col.zh, value: raw ?? '' };
       if (!r.ok) {
-        issues.push(makeIssue(r.code, at, r.params));
+        issues.push(makeIssue(r.code, { file, row: rowNo, column: col.key, label: col.zh, value: raw ?? '' }, r.params));
         row[col.key] = null;
         continue;
       }
-      if (r.warning) issues.push(makeIssue(r.warning, at));
-      if (r.value === null && col.required && !missingRequired.has(col.key)) {
-        issues.push(makeIssue('required-value-missing', at));
+      const v = r.value;
+      if (r.warning) issues.push(makeIssue(r.warning, { file, row: rowNo, column: col.key, label: col.zh, value: raw ?? '' }));
+      if (v === null && col.required && !missingRequired.has(col.key)) {
+        issues.push(makeIssue('required-value-missing', { file, row: rowNo, column: col.key, label: col.zh, value: raw ?? '' }));
       }
-      row[col.key] = r.value;
+      // Personal data hidden in free text: only strings with at least 11 digits can hold one.
+      if (text && typeof v === 'string' && v.length >= 11 && countDigits(v) >= 11) {
+        const at = { file, row: rowNo, column: col.key, label: col.zh, value: v };
+        if (containsIdCard(v)) issues.push(makeIssue('id-card-value', at));
+        else if (containsMobile(v)) issues.push(makeIssue('phone-value', at));
+      }
+      row[col.key] = v;
     }
-    for (const col of schema.columns) if (!(col.key in row)) row[col.key] = col.default ?? null;
-    // Personal data hidden in free text.
-    for (const col of textCols) {
-      const v = row[col.key];
-      if (typeof v !== 'string') continue;
-      const at = { file, row: rec.row, column: col.key, label: col.zh, value: v };
-      if (containsIdCard(v)) issues.push(makeIssue('id-card-value', at));
-      else if (containsMobile(v)) issues.push(makeIssue('phone-value', at));
-    }
-    // Duplicate records by primary key (skipped when a key part could not be read).
+    // Duplicate records by primary key (skipped when a required key part could not be read).
+    // Keyed first by the leading part (the school), then by the rest: short keys in small maps
+    // hash far faster than 500,000 long concatenated keys in one map.
     if (pk.length > 0 && !personal) {
-      const parts = pk.map((k) => row[k]);
-      if (parts.every((p, j) => p !== null || !schema.columns.find((c) => c.key === pk[j])?.required)) {
-        const key = parts.map((p) => (p === null ? '' : String(p))).join('\u0001');
-        const first = firstRowOfKey.get(key);
+      let complete = true;
+      for (let j = 0; j < pk.length; j++) {
+        if (row[pk[j]] === null && pkRequired[j]) {
+          complete = false;
+          break;
+        }
+      }
+      if (complete) {
+        const head = row[pk[0]] ?? '';
+        let rest: string | number = pk.length === 2 ? (row[pk[1]] ?? '') : '';
+        for (let j = 1; j < pk.length && pk.length > 2; j++) rest += (j > 1 ? '\u0001' : '') + (row[pk[j]] ?? '');
+        let inner = firstRowOfKey.get(head);
+        if (!inner) {
+          inner = new Map();
+          firstRowOfKey.set(head, inner);
+        }
+        const first = inner.get(rest);
         if (first !== undefined) {
-          const labels = pk.map((k) => schema.columns.find((c) => c.key === k)!.zh).join('、');
-          issues.push(
-            makeIssue('duplicate-key', { file, row: rec.row, column: pk[0], label: labels, value: parts.filter((p) => p !== null).join(' / ') }, {
-              firstRow: first,
-            }),
-          );
-        } else firstRowOfKey.set(key, rec.row);
+          const value = pk.map((k) => row[k]).filter((p) => p !== null).join(' / ');
+          issues.push(makeIssue('duplicate-key', { file, row: rowNo, column: pk[0], label: pkLabels, value }, { firstRow: first }));
+        } else inner.set(rest, rowNo);
       }
     }
-    (row as { _source?: SourceRef })._source = { file, row: rec.row };
+    (row as { _source?: SourceRef })._source = { file, row: rowNo };
     rows.push(row as TypedRow);
   }
   return { rows, issues, columns: present.map((c) => c.key), encoding: decoded.encoding };
 }
+
+function countDigits(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
+}
+
