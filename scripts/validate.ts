@@ -3,13 +3,33 @@
  * Exit 0: no errors (warnings allowed). 1: errors. 2: could not run.
  */
 import { relative } from 'node:path';
-import { parseArgs, runCli, UsageError } from './lib/cli';
+import { parseArgs, rejectUnknownFlags, runCli, UsageError } from './lib/cli';
 import { loadPortalData } from '../src/lib/model/load';
 import { formatGithub, formatJson, formatText } from '../src/lib/validate/report';
 import { countBySeverity } from '../src/lib/validate/make-issue';
 
+const USAGE = `用法：npm run validate -- [--data 文件夹] [--format text|json|github]
+
+检查数据文件夹（默认 data/，也可用环境变量 PORTAL_DATA 指定）中的全部CSV文件。
+  --data 文件夹     要检查的数据文件夹
+  --format text     按文件分组的中文问题清单（默认）
+  --format json     机器可读的结果：{"ok", "errors", "warnings", "issues"}
+  --format github   GitHub Actions 注释（在拉取请求中标出文件和行）
+  --help            显示本说明
+
+退出码：0 没有错误（可以有提醒），1 有错误，2 无法检查（例如文件夹不存在）。
+`;
+
 runCli(async () => {
   const args = parseArgs(process.argv.slice(2));
+  if (args.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  rejectUnknownFlags(args, [], USAGE);
+  if (args.positional.length > 0) {
+    throw new UsageError(`请用 --data 指定文件夹，例如：npm run validate -- --data ${args.positional[0]}\n\n${USAGE}`);
+  }
   const format = args.format ?? 'text';
   if (!['text', 'json', 'github'].includes(format)) throw new UsageError(`不支持的格式“${format}”，可用：text、json、github。`);
   const { issues, readable } = await loadPortalData(args.data);

@@ -10,6 +10,8 @@ export interface CliArgs {
   readonly format: string | null;
   readonly flags: ReadonlyMap<string, string | true>;
   readonly positional: readonly string[];
+  /** `--help` or `-h` was given: print the command's usage and exit 0. */
+  readonly help: boolean;
 }
 
 export class UsageError extends Error {}
@@ -26,14 +28,23 @@ export function parseArgs(argv: readonly string[], knownFlags: readonly string[]
       if (eq > 0) flags.set(name, a.slice(eq + 1));
       else if (valued.has(name) && i + 1 < argv.length && !argv[i + 1].startsWith('--')) flags.set(name, argv[++i]);
       else flags.set(name, true);
-    } else positional.push(a);
+    } else if (a === '-h') flags.set('help', true);
+    else positional.push(a);
   }
   const dataFlag = flags.get('data');
   if (dataFlag === true) throw new UsageError('参数 --data 后面需要一个文件夹路径，例如 --data data/');
   const data = resolve(typeof dataFlag === 'string' ? dataFlag : process.env.PORTAL_DATA || 'data');
   const format = flags.get('format');
   if (format === true) throw new UsageError('参数 --format 后面需要一个格式名称。');
-  return { data, format: format ?? null, flags, positional };
+  return { data, format: format ?? null, flags, positional, help: flags.has('help') };
+}
+
+/** Rejects flags a command does not know, so a typo (`--fromat json`) is not silently ignored. */
+export function rejectUnknownFlags(args: CliArgs, allowed: readonly string[], usage: string): void {
+  const known = new Set(['data', 'format', 'help', ...allowed]);
+  for (const name of args.flags.keys()) {
+    if (!known.has(name)) throw new UsageError(`不认识的参数 --${name}。\n\n${usage}`);
+  }
 }
 
 /** Runs a command's main; unexpected failures print one Chinese line and exit 2. */

@@ -2,6 +2,8 @@ import Papa from 'papaparse';
 
 export interface ParsedCsv {
   readonly header: readonly string[];
+  /** Spreadsheet row of the header: 1 unless the file starts with blank lines. */
+  readonly headerRow: number;
   /** Data records (blank lines left out), each an array of raw cells. */
   readonly records: readonly (readonly string[])[];
   /** The spreadsheet row of each record (header = 1), parallel to `records`: kept apart so a
@@ -34,7 +36,7 @@ export function parseCsvText(text: string): ParsedCsv {
       break;
     }
   }
-  if (headerIndex < 0) return { header: [], records: [], rowNumbers: [], problems };
+  if (headerIndex < 0) return { header: [], headerRow: 1, records: [], rowNumbers: [], problems };
   const records: string[][] = [];
   const rowNumbers: number[] = [];
   for (let i = headerIndex + 1; i < data.length; i++) {
@@ -43,7 +45,7 @@ export function parseCsvText(text: string): ParsedCsv {
     records.push(cells);
     rowNumbers.push(i + 1);
   }
-  return { header: data[headerIndex], records, rowNumbers, problems };
+  return { header: data[headerIndex], headerRow: headerIndex + 1, records, rowNumbers, problems };
 }
 
 /** A blank line, or a row of empty cells (Excel writes “,,,” for a cleared row). */

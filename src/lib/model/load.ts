@@ -40,6 +40,23 @@ export async function loadPortalData(dataDir: string): Promise<LoadResult> {
   return loadPortalDataSync(dataDir);
 }
 
+/** The validation report of a data folder, shaped like `npm run validate -- --format json`. */
+export interface ValidationReport {
+  readonly ok: boolean;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly issues: Issue[];
+  /** false when the folder could not be read at all (CLIs exit 2). */
+  readonly readable: boolean;
+}
+
+/** Validates a data folder without keeping the model: for CLIs, the build and tests. */
+export async function validateDataDir(dataDir: string): Promise<ValidationReport> {
+  const { issues, readable } = loadPortalDataSync(dataDir);
+  const { errors, warnings } = countBySeverity(issues);
+  return { ok: readable && errors === 0, errors, warnings, issues, readable };
+}
+
 export function loadPortalDataSync(dataDir: string): LoadResult {
   if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) {
     const { settings } = loadSettings('/nonexistent');

@@ -110,7 +110,7 @@ const kinds = [
     title: '缺少必填列',
     description: '表头中没有某个必填列，整列数据都无法读取。',
     fix: '在第1行加入该列，列名可用中文名称或英文键名（见数据字典）。',
-    template: '{file} 缺少必填列“{label}”（{column}）。请在第1行表头加入这一列。',
+    template: '{file} 缺少必填列“{label}”（{column}）。请在第{row}行表头加入这一列。',
   },
   {
     code: 'unknown-column',
@@ -119,7 +119,7 @@ const kinds = [
     title: '无法识别的列',
     description: '表头中有模板之外的列，它不会被读取，也不会出现在网站上。',
     fix: '检查列名是否与模板一致（注意错别字和多余空格）；不需要的列可以删除。',
-    template: '{file} 第1行有无法识别的列“{value}”，这一列不会被发布。{hint}',
+    template: '{file} 第{row}行有无法识别的列“{value}”，这一列不会被发布。{hint}',
   },
   {
     code: 'duplicate-column',
@@ -157,6 +157,15 @@ const kinds = [
     description: '单元格中的双引号没有闭合，之后的内容可能被读错。',
     fix: '检查该行的双引号是否成对；单元格内的双引号要写成两个 ""。',
     template: '{file} 第{row}行的引号没有闭合，该行及之后的内容可能读错。请检查双引号是否成对。',
+  },
+  {
+    code: 'csv-parse-error',
+    severity: 'error',
+    scope: 'row',
+    title: 'CSV格式错误',
+    description: '文件的这一行不符合CSV格式，无法可靠地读取。',
+    fix: '在 Excel 或 WPS 中打开文件，检查该行后重新“另存为 → CSV（逗号分隔）”。',
+    template: '{file} 第{row}行不符合CSV格式，无法可靠读取（{value}）。请检查该行后重新另存为CSV。',
   },
   {
     code: 'duplicate-key',

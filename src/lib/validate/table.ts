@@ -2,7 +2,7 @@ import type { Column, DatasetSchema, SourceRef } from '../schema/types';
 import type { Issue } from './issue';
 import { decodeCsvBytes, type Encoding } from '../csv/decode';
 import { parseCsvText } from '../csv/parse';
-import { readCell, readCellFast } from '../csv/normalise';
+import { readCell, readCellFast, toHalfWidth } from '../csv/normalise';
 import { makeIssue } from './make-issue';
 import { matchHeader, suggestColumn } from './header';
 import { containsIdCard, containsMobile, isPersonalDataHeader } from './privacy';
@@ -44,9 +44,12 @@ export function readTable(schema: DatasetSchema, file: string, bytes: Uint8Array
     issues.push(makeIssue('empty-file', { file }));
     return empty(decoded.encoding);
   }
+  // Every papaparse problem becomes an issue: a file read wrongly must never look clean.
   for (const p of parsed.problems) {
     if (p.kind === 'quotes') issues.push(makeIssue('csv-quote-error', { file, row: p.row }));
+    else issues.push(makeIssue('csv-parse-error', { file, row: p.row, value: p.message }));
   }
+  const headerRow = parsed.headerRow;
 
   // Header: which column index holds which schema column.
   const byIndex: (Column | null)[] = [];
@@ -64,12 +67,12 @@ export function readTable(schema: DatasetSchema, file: string, bytes: Uint8Array
     if (!col) {
       byIndex.push(null);
       if (isPersonalDataHeader(trimmed)) {
-        issues.push(makeIssue('personal-data-column', { file, row: 1, column: trimmed, value: trimmed }));
+        issues.push(makeIssue('personal-data-column', { file, row: headerRow, column: trimmed, value: trimmed }));
         personal = true;
       } else {
         const s = suggestColumn(schema, trimmed);
         issues.push(
-          makeIssue('unknown-column', { file, row: 1, column: trimmed, value: trimmed }, {
+          makeIssue('unknown-column', { file, row: headerRow, column: trimmed, value: trimmed }, {
             hint: s ? `是否应为“${s.zh}”？` : '请检查列名是否与模板一致。',
           }),
         );
@@ -77,7 +80,7 @@ export function readTable(schema: DatasetSchema, file: string, bytes: Uint8Array
       return;
     }
     if (seen.has(col.key)) {
-      issues.push(makeIssue('duplicate-column', { file, row: 1, column: col.key, value: trimmed, label: col.zh }));
+      issues.push(makeIssue('duplicate-column', { file, row: headerRow, column: col.key, value: trimmed, label: col.zh }));
       byIndex.push(null);
       return;
     }
@@ -88,7 +91,7 @@ export function readTable(schema: DatasetSchema, file: string, bytes: Uint8Array
   for (const col of schema.columns) {
     if (col.required && !seen.has(col.key)) {
       missingRequired.add(col.key);
-      issues.push(makeIssue('missing-required-column', { file, row: 1, column: col.key, label: col.zh }));
+      issues.push(makeIssue('missing-required-column', { file, row: headerRow, column: col.key, label: col.zh }));
     }
   }
 
@@ -148,10 +151,14 @@ export function readTable(schema: DatasetSchema, file: string, bytes: Uint8Array
         issues.push(makeIssue('required-value-missing', { file, row: rowNo, column: col.key, label: col.zh, value: raw ?? '' }));
       }
       // Personal data hidden in free text: only strings with at least 11 digits can hold one.
-      if (text && typeof v === 'string' && v.length >= 11 && countDigits(v) >= 11) {
-        const at = { file, row: rowNo, column: col.key, label: col.zh, value: v };
-        if (containsIdCard(v)) issues.push(makeIssue('id-card-value', at));
-        else if (containsMobile(v)) issues.push(makeIssue('phone-value', at));
+      // Full-width digits (１３８…) count too: they are just as personal.
+      if (text && typeof v === 'string' && v.length >= 11) {
+        const h = toHalfWidth(v);
+        if (countDigits(h) >= 11) {
+          const at = { file, row: rowNo, column: col.key, label: col.zh, value: v };
+          if (containsIdCard(h)) issues.push(makeIssue('id-card-value', at));
+          else if (containsMobile(h)) issues.push(makeIssue('phone-value', at));
+        }
       }
       row[col.key] = v;
     }
