@@ -43,6 +43,12 @@ runCli(async () => {
     process.stdout.write(formatGithub(issues, relative(process.cwd(), args.data).split('\\').join('/')));
     const { errors, warnings } = countBySeverity(issues);
     process.stdout.write(`数据检查：${errors} 个错误，${warnings} 个提醒。\n`);
-  } else process.stdout.write(formatText(issues, relative(process.cwd(), args.data) || '.'));
+  } else process.stdout.write(formatText(issues, shownPath(args.data)));
   return countBySeverity(issues).errors > 0 ? 1 : 0;
 });
+
+/** The folder as the user would type it: relative when inside the current folder, else absolute. */
+function shownPath(dir: string): string {
+  const rel = relative(process.cwd(), dir);
+  return rel === '' ? '.' : rel.startsWith('..') ? dir : rel;
+}

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadPortalData, validateDataDir } from '../src/lib/model/load';
 import { ISSUE_KINDS } from '../src/lib/validate/codes';
+import type { TypedRow } from '../src/lib/validate/table';
 import { fixtureCopy, fixtureText } from './fixture-dir';
 
 let cleanups: (() => void)[] = [];
@@ -90,5 +91,18 @@ describe('validate CLI help and typos', () => {
     expect(bare.code).toBe(2);
     expect(bare.err).toContain('--data data');
     for (const r of [typo, bare]) expect(r.err).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('standards.csv indicator keys', () => {
+  it('are checked against an injected list of known indicators', async () => {
+    const { checkCrossFile } = await import('../src/lib/validate/cross-file');
+    const row = (indicator: string, row: number) =>
+      ({ indicator, stage: 'all', threshold: 1, source: '本地文件', _source: { file: 'standards.csv', row } }) as unknown as TypedRow;
+    const issues = checkCrossFile(
+      { regions: [], schools: [], plans: [], standards: [row('class_size_limit', 2), row('班额上限', 3)], years: [] },
+      ['class_size_limit'],
+    );
+    expect(issues).toEqual([expect.objectContaining({ file: 'standards.csv', row: 3, column: 'indicator', code: 'unknown-standard-indicator', value: '班额上限' })]);
   });
 });

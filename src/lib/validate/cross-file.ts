@@ -25,8 +25,11 @@ const TYPE_PREFIXES: Partial<Record<SchoolStage | 'special_education', readonly 
   special_education: ['51'],
 };
 
-/** The cross-file rules of the data contract, over tables that have been read and typed. */
-export function checkCrossFile(t: TablesForCheck): Issue[] {
+/**
+ * The cross-file rules of the data contract, over tables that have been read and typed.
+ * `knownIndicators`: the standard keys standards.csv may override (default: the national table).
+ */
+export function checkCrossFile(t: TablesForCheck, knownIndicators: readonly string[] = STANDARD_KEYS): Issue[] {
   const issues: Issue[] = [];
   const regionByCode = new Map<string, TypedRow>();
   for (const r of t.regions) if (typeof r.region_code === 'string') regionByCode.set(r.region_code, r);
@@ -99,7 +102,7 @@ export function checkCrossFile(t: TablesForCheck): Issue[] {
     }
   }
 
-  const knownStandards = new Set<string>(STANDARD_KEYS);
+  const knownStandards = new Set<string>(knownIndicators);
   for (const s of t.standards) {
     if (typeof s.indicator === 'string' && !knownStandards.has(s.indicator)) {
       issues.push(
