@@ -39,6 +39,24 @@ function parseTomlSubset(text: string): Record<string, unknown> {
   return out;
 }
 
+/** Every setting a bureau may write; anything else is most likely a typo (`smaple: true`). */
+const KNOWN_KEYS = new Set([
+  'title',
+  'region_name',
+  'region_level',
+  'region_code',
+  'sample',
+  'publisher',
+  'contact',
+  'report_error_url',
+  'license',
+  'base_path',
+  'site_url',
+  'english',
+  'logo',
+  'suppression_threshold',
+]);
+
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : typeof v === 'number' ? String(v) : null);
 
 /** Reads data/portal.(yml|yaml|json|toml); missing or bad values fall back to defaults with an issue. */
@@ -55,6 +73,14 @@ export function loadSettings(dataDir: string): { settings: PortalSettings; issue
       else if (parsed !== null && parsed !== undefined) bad('文件内容应为“设置项: 值”的列表。');
     } catch (e) {
       bad(`无法读取：${(e as Error).message.split('\n')[0]}`);
+    }
+  }
+
+  for (const key of Object.keys(raw)) {
+    if (!KNOWN_KEYS.has(key)) {
+      issues.push(
+        makeIssue('unknown-setting', { file: file ?? 'portal.yml', value: key }, { known: [...KNOWN_KEYS].join('、') }),
+      );
     }
   }
 

@@ -459,6 +459,15 @@ const kinds = [
     template: '网站设置文件 {file} 有误：{detail}',
   },
   {
+    code: 'unknown-setting',
+    severity: 'warning',
+    scope: 'file',
+    title: '无法识别的网站设置项',
+    description: '网站设置文件中有本门户不认识的设置项，它不起作用（常见原因是拼写错误）。',
+    fix: '检查设置项名称的拼写，可用的设置项见发布指南“网站设置”一节。',
+    template: '{file} 中的设置项“{value}”无法识别，不起作用。可用的设置项：{known}。',
+  },
+  {
     code: 'year-folder-empty',
     severity: 'warning',
     scope: 'folder',
