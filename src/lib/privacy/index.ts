@@ -1,0 +1,4 @@
+/** Publication guards: small-count suppression and embargo. No Astro here. */
+export * from './suppress';
+export * from './embargo';
+export * from './publishable';

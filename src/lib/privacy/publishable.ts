@@ -1,0 +1,31 @@
+/**
+ * The one call the build, the distribution and the preview make to get what may be published:
+ * load and validate everything (embargoed files included), then withhold embargoed files.
+ * Suppression of small counts is a separate step (suppressPortalData) because indicators that
+ * only publish aggregates need the raw counts.
+ */
+import { loadPortalData } from '../model/load';
+import type { PortalData } from '../model/types';
+import type { Issue } from '../validate/issue';
+import { sortIssues } from '../validate/make-issue';
+import { applyEmbargo, publicationDate, readEmbargo, type EmbargoRule, type WithheldFile } from './embargo';
+
+export interface PublishableResult {
+  /** The model without embargoed files (NOT yet suppressed). */
+  readonly data: PortalData;
+  /** Validation issues of every file, embargoed ones included, plus embargo setting problems. */
+  readonly issues: Issue[];
+  readonly readable: boolean;
+  readonly withheld: WithheldFile[];
+  readonly rules: EmbargoRule[];
+  /** The date the embargo was judged against (yyyy-mm-dd, Beijing time). */
+  readonly today: string;
+}
+
+export async function loadPublishableData(dataDir: string, today: string = publicationDate()): Promise<PublishableResult> {
+  const r = await loadPortalData(dataDir);
+  if (!r.readable) return { data: r.data, issues: r.issues, readable: false, withheld: [], rules: [], today };
+  const { rules, issues: embargoIssues } = readEmbargo(dataDir);
+  const { data, withheld } = applyEmbargo(r.data, rules, today);
+  return { data, issues: sortIssues([...r.issues, ...embargoIssues]), readable: true, withheld, rules, today };
+}
