@@ -8,7 +8,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadPortalData, validateDataDir } from '../src/lib/model/load';
 import { ISSUE_KINDS } from '../src/lib/validate/codes';
 import type { TypedRow } from '../src/lib/validate/table';
-import { fixtureCopy, fixtureText } from './fixture-dir';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FIXTURES, fixtureCopy, fixtureText } from './fixture-dir';
 
 let cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -104,5 +106,32 @@ describe('standards.csv indicator keys', () => {
       ['class_size_limit'],
     );
     expect(issues).toEqual([expect.objectContaining({ file: 'standards.csv', row: 3, column: 'indicator', code: 'unknown-standard-indicator', value: '班额上限' })]);
+  });
+});
+
+describe('a UTF-8 file with a few broken bytes', () => {
+  it('says where the broken bytes are instead of reading everything as GBK mojibake', async () => {
+    const utf8 = new TextEncoder().encode(fixtureText('minimal', '2025/zones.csv'));
+    // “南门” in GBK (C4 CF C3 C5) pasted into the UTF-8 file on row 3.
+    const at = new TextEncoder().encode(fixtureText('minimal', '2025/zones.csv').split('南门')[0]).length;
+    const broken = new Uint8Array([...utf8.subarray(0, at), 0xc4, 0xcf, 0xc3, 0xc5, ...utf8.subarray(at + 6)]);
+    const { issues } = await loadPortalData(copy({ '2025/zones.csv': broken }));
+    expect(issues).toEqual([expect.objectContaining({ file: '2025/zones.csv', row: 3, code: 'encoding-mixed', severity: 'error' })]);
+    expect(issues[0].message).toContain('第3行');
+  });
+
+  it('still reads a whole GBK file as GBK', async () => {
+    const { issues } = await loadPortalData(copy({ 'schools.csv': readFileSync(join(FIXTURES, 'bad-gbk', 'schools.csv')) }));
+    expect(issues.filter((i) => i.file === 'schools.csv' && i.code.startsWith('encoding'))).toEqual([]);
+  });
+});
+
+describe('random bytes without any NUL', () => {
+  it('are called a binary file, not an unknown text encoding', async () => {
+    let seed = 7;
+    const bytes = new Uint8Array(2000).map(() => 1 + ((seed = (seed * 1103515245 + 12345) % 2147483648) % 255));
+    const { issues } = await loadPortalData(copy({ '2025/zones.csv': bytes }));
+    expect(issues).toEqual([expect.objectContaining({ file: '2025/zones.csv', row: null, code: 'not-csv' })]);
+    expect(issues[0].message).toContain('二进制文件');
   });
 });

@@ -9,9 +9,12 @@ export type DecodeResult =
   | { readonly ok: true; readonly text: string; readonly encoding: Encoding }
   | {
       readonly ok: false;
-      readonly code: 'empty-file' | 'not-csv' | 'encoding-unreadable' | 'encoding-utf16';
+      readonly code: 'empty-file' | 'not-csv' | 'encoding-unreadable' | 'encoding-utf16' | 'encoding-mixed';
       /** For not-csv: what the file looks like, in Chinese. */
       readonly kind?: string;
+      /** For encoding-mixed: the line of the first unreadable byte and how many there are. */
+      readonly line?: number;
+      readonly count?: number;
     };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -62,6 +65,11 @@ export function decodeCsvBytes(bytes: Uint8Array): DecodeResult {
   try {
     text = utf8.decode(body);
   } catch {
+    // Mostly valid UTF-8 with a few broken bytes (a GBK line pasted into a UTF-8 file, a
+    // truncated character): decoding it all as GBK would turn every Chinese header into
+    // mojibake, so say where the broken bytes are instead.
+    const mixed = mostlyUtf8(body, 10);
+    if (mixed) return { ok: false, code: 'encoding-mixed', line: mixed.line, count: mixed.count };
     if (!hasBom) {
       try {
         text = gb18030.decode(body);
@@ -71,8 +79,52 @@ export function decodeCsvBytes(bytes: Uint8Array): DecodeResult {
       }
     }
   }
-  if (text === null) return { ok: false, code: 'encoding-unreadable' };
+  if (text === null) {
+    // Neither encoding reads it whole. Control bytes mean binary data (a renamed file of some
+    // other kind); otherwise, if it is still more UTF-8 than not, point at the line.
+    if (controlByteShare(body) > 0.01) return { ok: false, code: 'not-csv', kind: '二进制文件（不是文本）' };
+    const mixed = mostlyUtf8(body, 1);
+    if (mixed) return { ok: false, code: 'encoding-mixed', line: mixed.line, count: mixed.count };
+    return { ok: false, code: 'encoding-unreadable' };
+  }
   if (text.trim() === '') return { ok: false, code: 'empty-file' };
   if (controlShare(text) > 0.01) return { ok: false, code: 'not-csv', kind: '二进制文件（不是文本）' };
   return { ok: true, text, encoding };
+}
+
+const utf8Lossy = new TextDecoder('utf-8');
+
+/**
+ * UTF-8 with few invalid sequences: at least `ratio` valid non-ASCII characters per broken one.
+ * GBK text read as UTF-8 breaks on nearly every Chinese character, so the two are far apart.
+ */
+function mostlyUtf8(bytes: Uint8Array, ratio: number): { line: number; count: number } | null {
+  const text = utf8Lossy.decode(bytes);
+  let bad = 0;
+  let wide = 0;
+  let first = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd) {
+      bad++;
+      if (first < 0) first = i;
+    } else if (c >= 0x80) wide++;
+  }
+  if (bad === 0 || wide < ratio * bad) return null;
+  // Binary data is not a text file with a few bad bytes.
+  if (controlByteShare(bytes) > 0.01) return null;
+  let line = 1;
+  for (let i = 0; i < first; i++) if (text.charCodeAt(i) === 10) line++;
+  return { line, count: bad };
+}
+
+/** Share of control bytes (other than tab, CR, LF) in the first 64 KB: text has none. */
+function controlByteShare(bytes: Uint8Array): number {
+  const n = Math.min(bytes.length, 65536);
+  let bad = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i];
+    if ((b < 32 && b !== 9 && b !== 10 && b !== 13) || b === 0x7f) bad++;
+  }
+  return n === 0 ? 0 : bad / n;
 }

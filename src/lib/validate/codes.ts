@@ -85,6 +85,15 @@ const kinds = [
     template: '{file} 的编码无法识别（既不是UTF-8也不是GBK）。请用“另存为 → CSV UTF-8”重新保存。',
   },
   {
+    code: 'encoding-mixed',
+    severity: 'error',
+    scope: 'file',
+    title: '文件中混有两种编码',
+    description: '文件基本是UTF-8编码，但有少数字节无法读取，常见原因是把GBK编码的内容粘贴进了UTF-8文件，或文件被截断。',
+    fix: '在 Excel 或 WPS 中打开文件，检查所示行的中文是否显示为乱码，改正后“另存为 → CSV UTF-8（逗号分隔）”。',
+    template: '{file} 基本是UTF-8编码，但有{count}处字节无法读取（第一处在第{row}行）。请检查该行的中文是否为乱码，改正后另存为“CSV UTF-8”。',
+  },
+  {
     code: 'encoding-utf16',
     severity: 'error',
     scope: 'file',

@@ -36,7 +36,8 @@ export function readTable(schema: DatasetSchema, file: string, bytes: Uint8Array
   }
   const decoded = decodeCsvBytes(bytes);
   if (!decoded.ok) {
-    issues.push(makeIssue(decoded.code, { file }, { kind: decoded.kind }));
+    if (decoded.code === 'encoding-mixed') issues.push(makeIssue('encoding-mixed', { file, row: decoded.line }, { count: decoded.count }));
+    else issues.push(makeIssue(decoded.code, { file }, { kind: decoded.kind }));
     return empty();
   }
   const parsed = parseCsvText(decoded.text);
