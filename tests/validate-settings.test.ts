@@ -85,3 +85,10 @@ describe('portal settings', () => {
     expect(settings.sample).toBe(false);
   });
 });
+
+describe('settings read elsewhere', () => {
+  it('an embargo list (read by the privacy module) is not reported as a misspelt setting', () => {
+    const { issues } = loadSettings(folder({ 'portal.yml': 'sample: true\nembargo:\n  2025/funding.csv: 2026-03-01\n' }));
+    expect(issues).toEqual([]);
+  });
+});

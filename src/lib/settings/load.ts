@@ -55,6 +55,8 @@ const KNOWN_KEYS = new Set([
   'english',
   'logo',
   'suppression_threshold',
+  // Read by src/lib/privacy/embargo.ts (files withheld until a date), not by PortalSettings.
+  'embargo',
 ]);
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : typeof v === 'number' ? String(v) : null);
