@@ -1,0 +1,125 @@
+import { describe, expect, it, beforeAll, afterAll } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { toCodeQuality } from '../templates/gitlab/codequality';
+import { FIXTURES } from './fixture-dir';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const TSX = join(ROOT, 'node_modules/.bin/tsx');
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+const github = parse(readFileSync(join(ROOT, 'templates/github/workflows/portal.yml'), 'utf8'));
+const gitlabText = readFileSync(join(ROOT, 'templates/gitlab/.gitlab-ci.yml'), 'utf8');
+const gitlab = parse(gitlabText);
+
+/** Every shell line of a workflow, wherever it sits. */
+function runLines(doc: unknown): string[] {
+  const out: string[] = [];
+  const walk = (v: unknown, key: string | null) => {
+    if (typeof v === 'string' && (key === 'run' || key === 'script')) out.push(...v.split('\n'));
+    else if (Array.isArray(v)) v.forEach((x) => walk(x, key === 'script' ? 'script' : null));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k);
+  };
+  walk(doc, null);
+  return out;
+}
+
+describe.each([
+  ['GitHub', github],
+  ['GitLab', gitlab],
+])('%s template calls only what exists', (_name, doc) => {
+  const lines = runLines(doc);
+  it('every `npm run <script>` is a script of package.json', () => {
+    const called = [...lines.join('\n').matchAll(/npm run (?:--silent )?([\w:-]+)/g)].map((m) => m[1]);
+    expect(called).toEqual(expect.arrayContaining(['validate', 'build']));
+    for (const s of called) expect(pkg.scripts, `npm run ${s}`).toHaveProperty(s);
+  });
+  it('every file it runs with tsx exists', () => {
+    for (const m of lines.join('\n').matchAll(/tsx ([\w./-]+\.ts)/g)) expect(existsSync(join(ROOT, m[1])), m[1]).toBe(true);
+  });
+  it('installs with npm ci and validates before building', () => {
+    const all = lines.join('\n');
+    expect(all).toContain('npm ci');
+    expect(all.indexOf('validate')).toBeLessThan(all.indexOf('npm run build'));
+  });
+});
+
+describe('GitHub Actions template', () => {
+  it('runs on pull requests, pushes to main, a daily schedule (embargo dates) and by hand', () => {
+    expect(Object.keys(github.on).sort()).toEqual(['pull_request', 'push', 'schedule', 'workflow_dispatch']);
+    expect(github.on.push.branches).toEqual(['main']);
+    // 16:05 UTC = 00:05 Beijing time, right after an embargo date begins
+    expect(github.on.schedule[0].cron).toBe('5 16 * * *');
+  });
+
+  it('pull requests get annotations and a Chinese summary, and never deploy', () => {
+    const v = github.jobs.validate;
+    const runs = v.steps.map((s: { run?: string }) => s.run ?? '').join('\n');
+    expect(runs).toContain('validate -- --format github');
+    expect(runs).toMatch(/--format text[\s\S]*GITHUB_STEP_SUMMARY/);
+    expect(github.jobs.build.if).toBe("github.event_name != 'pull_request'");
+    expect(github.jobs.build.needs).toBe('validate');
+  });
+
+  it('main is built, uploaded and deployed to Pages with the needed permissions', () => {
+    const uses = (job: { steps: { uses?: string; with?: Record<string, unknown> }[] }) => job.steps.map((s) => s.uses).filter(Boolean);
+    expect(uses(github.jobs.build)).toEqual(expect.arrayContaining(['actions/upload-pages-artifact@v3']));
+    expect(github.jobs.build.steps.find((s: { uses?: string }) => s.uses?.startsWith('actions/upload-pages-artifact')).with.path).toBe('dist');
+    expect(uses(github.jobs.deploy)).toEqual(['actions/deploy-pages@v4']);
+    expect(github.jobs.deploy.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+    expect(github.jobs.deploy.environment.name).toBe('github-pages');
+  });
+});
+
+describe('GitLab CI template', () => {
+  it('validates merge requests with a Code Quality report and publishes main as the pages job from dist/', () => {
+    expect(gitlab.validate.artifacts.reports.codequality).toBe('gl-code-quality-report.json');
+    expect(gitlab.validate.artifacts.when).toBe('always');
+    expect(gitlab.workflow.rules.map((r: { if: string }) => r.if)).toEqual(
+      expect.arrayContaining(['$CI_PIPELINE_SOURCE == "merge_request_event"', '$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH']),
+    );
+    expect(gitlab.build.rules[0].if).toBe('$CI_PIPELINE_SOURCE != "merge_request_event"');
+    expect(gitlab.pages.artifacts.paths).toEqual(['public']);
+    expect(gitlab.pages.script.join('\n')).toContain('cp -r dist public');
+    expect(gitlab.pages.needs).toEqual(['build']);
+  });
+
+  it('turns the JSON report into Code Quality entries on the right file and line', () => {
+    const entries = toCodeQuality({
+      issues: [
+        { file: '2025/classes.csv', row: 3, column: 'students', value: 'abc', code: 'not-a-number', severity: 'error', message: '不是数字' },
+        { file: 'schools.csv', row: null, column: 'x', value: 'x', code: 'unknown-column', severity: 'warning', message: '无法识别的列' },
+      ],
+    });
+    expect(entries[0]).toMatchObject({ check_name: 'not-a-number', severity: 'major', location: { path: 'data/2025/classes.csv', lines: { begin: 3 } } });
+    expect(entries[1]).toMatchObject({ severity: 'minor', location: { path: 'data/schools.csv', lines: { begin: 1 } } });
+    expect(entries[0].fingerprint).not.toBe(entries[1].fingerprint);
+  });
+});
+
+describe('a deliberately broken CSV in a pull request', () => {
+  let repo: string;
+  let out: { status: number | null; stdout: string };
+  beforeAll(() => {
+    // a bureau repository: data/ at the top, validate run from the repository root as CI does
+    repo = mkdtempSync(join(tmpdir(), 'portal-pr-'));
+    cpSync(join(FIXTURES, 'minimal'), join(repo, 'data'), { recursive: true });
+    const classes = readFileSync(join(repo, 'data/2025/classes.csv'), 'utf8').split('\n');
+    classes[2] = classes[2].replace(/,\d+$/, ',四十五'); // spreadsheet row 3
+    writeFileSync(join(repo, 'data/2025/classes.csv'), classes.join('\n'));
+    const r = spawnSync(TSX, [join(ROOT, 'scripts/validate.ts'), '--format', 'github'], { cwd: repo, encoding: 'utf8', env: { ...process.env, PORTAL_DATA: '' } });
+    out = { status: r.status, stdout: r.stdout };
+  }, 60_000);
+  afterAll(() => rmSync(repo, { recursive: true, force: true }));
+
+  it('fails the check and annotates data/2025/classes.csv line 3', () => {
+    expect(out.status).toBe(1);
+    const line = out.stdout.split('\n').find((l) => l.startsWith('::error '));
+    expect(line).toMatch(/^::error file=data\/2025\/classes\.csv,line=3,title=not-a-number \(students\)::/);
+    // the message is the Chinese one a clerk reads, naming the value
+    expect(line).toContain('四十五');
+    expect(line).toContain('第3行');
+  });
+});
