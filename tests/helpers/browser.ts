@@ -1,101 +1,106 @@
 /**
- * Headless Chromium for the browser and accessibility tests (Debian's /usr/bin/chromium driven by
- * playwright-core; nothing is downloaded). When no browser is installed the tests are SKIPPED with
- * the reason printed — never passed silently. .ci/run installs chromium so CI runs them.
+ * Headless Chromium for browser tests: Debian's /usr/bin/chromium driven by playwright-core.
+ * When no browser is installed the tests are reported as SKIPPED with the reason in their name —
+ * never passed silently. (.ci/run installs chromium when missing.)
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-
-/** Flags this machine needs: no sandbox as root, and no background calls to Google's hosts. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
   '--disable-dev-shm-usage',
 ];
 
-/** Why browser tests cannot run here, or null when they can. Synchronous so it can drive skipIf. */
-export function browserUnavailableReason(): string | null {
-  if (process.env.SKIP_BROWSER_TESTS) return `SKIP_BROWSER_TESTS=${process.env.SKIP_BROWSER_TESTS} is set`;
-  if (!existsSync(CHROMIUM_PATH))
-    return `no Chromium at ${CHROMIUM_PATH} (install Debian's package: apt-get install -y chromium, or set CHROMIUM_PATH)`;
-  return null;
+export type Launched = { browser: Browser; reason: null } | { browser: null; reason: string };
+
+export async function launchBrowser(): Promise<Launched> {
+  if (!existsSync(CHROMIUM_PATH)) return { browser: null, reason: `no browser at ${CHROMIUM_PATH} (apt-get install chromium)` };
+  try {
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
+    return { browser, reason: null };
+  } catch (e) {
+    return { browser: null, reason: `chromium at ${CHROMIUM_PATH} failed to start: ${(e as Error).message.split('\n')[0]}` };
+  }
 }
 
-/** Call at the top of a browser test file: prints the skip reason loudly once. */
-export function warnIfSkipped(what: string): string | null {
-  const reason = browserUnavailableReason();
-  if (reason) console.warn(`\n⚠ SKIPPED ${what}: ${reason}\n`);
-  return reason;
+/** Test-suite title that carries the skip reason, so a skipped run says why. */
+export function suiteTitle(title: string, l: Launched | { reason: string | null }): string {
+  return l.reason ? `${title} — SKIPPED: ${l.reason}` : title;
 }
 
-export interface LaunchedBrowser {
-  browser: Browser;
+import type { BrowserContext, Page } from 'playwright-core';
+import { join } from 'node:path';
+import { ROOT } from './site';
+
+export interface WatchedPage {
+  readonly page: Page;
+  readonly context: BrowserContext;
+  /** console.error messages and uncaught exceptions, with the page URL. */
+  readonly errors: string[];
+  /** Requests to any origin other than the local server (blocked, and recorded). */
+  readonly foreign: string[];
+  /** Same-origin responses with status ≥ 400. */
+  readonly failed: string[];
   close(): Promise<void>;
 }
 
-/** Launches headless Chromium, or returns null with the reason when it is not installed. */
-export async function launchBrowser(): Promise<LaunchedBrowser | { browser: null; reason: string }> {
-  const reason = browserUnavailableReason();
-  if (reason) return { browser: null, reason };
-  const { chromium } = await import('playwright-core');
-  const profile = mkdtempSync(join(tmpdir(), 'portal-chromium-'));
-  // launch() (not launchPersistentContext) so each test can make contexts with JS on or off;
-  // the profile dir keeps Chromium from touching $HOME.
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [...CHROMIUM_ARGS, `--user-data-dir=${profile}`],
-  });
-  return {
-    browser,
-    close: async () => {
-      await browser.close().catch(() => {});
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
-}
-
-export interface PageLog {
-  consoleErrors: string[];
-  pageErrors: string[];
-  requests: string[];
-  failed: string[];
-}
-
-/** Records console errors, uncaught exceptions, every request and every failed request of a page. */
-export function recordPage(page: Page): PageLog {
-  const log: PageLog = { consoleErrors: [], pageErrors: [], requests: [], failed: [] };
-  page.on('console', (m) => {
-    if (m.type() === 'error') log.consoleErrors.push(`${m.text()} (${m.location().url})`);
-  });
-  page.on('pageerror', (e) => log.pageErrors.push(String(e)));
-  page.on('request', (r) => log.requests.push(r.url()));
-  page.on('requestfailed', (r) => log.failed.push(`${r.url()} ${r.failure()?.errorText ?? ''}`));
-  page.on('response', (r) => {
-    if (r.status() >= 400) log.failed.push(`${r.url()} HTTP ${r.status()}`);
-  });
-  return log;
-}
-
-/** Requests that left the local server (data: and blob: URLs are in-page, not network). */
-export function foreignRequests(log: PageLog, origin: string): string[] {
-  return log.requests.filter((u) => !u.startsWith(origin + '/') && u !== origin && !/^(data|blob|about):/.test(u));
-}
-
-export async function newContext(browser: Browser, opts: { width?: number; height?: number; javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
-  return browser.newContext({
-    viewport: { width: opts.width ?? 1280, height: opts.height ?? 900 },
+/**
+ * A page in a fresh context that records console errors, page errors, failed same-origin
+ * requests and every request to another host (which is aborted: the portal must work offline
+ * and must not leak readers to third parties).
+ */
+export async function watchedPage(
+  browser: Browser,
+  origin: string,
+  opts: { javaScriptEnabled?: boolean; width?: number; height?: number } = {},
+): Promise<WatchedPage> {
+  const context = await browser.newContext({
     javaScriptEnabled: opts.javaScriptEnabled ?? true,
+    viewport: { width: opts.width ?? 1280, height: opts.height ?? 900 },
     locale: 'zh-CN',
-    serviceWorkers: 'block',
   });
+  const errors: string[] = [];
+  const foreign: string[] = [];
+  const failed: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin + '/') || url === origin || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    foreign.push(url);
+    return route.abort('blockedbyclient');
+  });
+  const page = await context.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console.error on ${page.url()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`uncaught on ${page.url()}: ${e.message}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400 && r.url().startsWith(origin)) failed.push(`${r.status()} ${r.url()}`);
+  });
+  return { page, context, errors, foreign, failed, close: () => context.close() };
+}
+
+export interface AxeViolation {
+  readonly id: string;
+  readonly impact: string | null;
+  readonly help: string;
+  readonly nodes: string[];
+}
+
+/** Runs axe-core (WCAG 2.x A/AA rules incl. color-contrast) and returns serious/critical violations. */
+export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ path: join(ROOT, 'node_modules', 'axe-core', 'axe.min.js') });
+  const violations = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[] }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ['violations'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`.slice(0, 300)) }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
