@@ -20,7 +20,8 @@ export type CellResult<T> =
         | 'bad-date'
         | 'bad-year'
         | 'bad-url'
-        | 'cell-too-long';
+        | 'cell-too-long'
+        | 'control-character';
       readonly params?: Record<string, string | number>;
     };
 
@@ -68,6 +69,9 @@ const PLAIN_INT = /^\d+$/;
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const THOUSANDS = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
 
+/** Invisible control characters (not tab, LF, CR): a corrupted or binary file, never real text. */
+const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
 /** The longest text cell we accept: longer is almost certainly a paste accident. */
 export const MAX_TEXT_CHARS = 2000;
 
@@ -80,7 +84,10 @@ function readNumber(raw: string, col: Column): CellResult<number> {
     }
     return { ok: true, value: n };
   }
-  let s = toHalfWidth(raw).replace(/\s+/g, '');
+  // Only a space before a % sign is tolerated inside; any other whitespace (a line break or tab
+  // between two numbers in one cell) must not silently join them into one number.
+  let s = toHalfWidth(raw).replace(/\s+%$/, '%');
+  if (/\s/.test(s)) return { ok: false, code: 'not-a-number' };
   let hadPercent = false;
   if (col.type === 'percent' && s.endsWith('%')) {
     s = s.slice(0, -1);
@@ -116,7 +123,8 @@ const SCIENTIFIC = /^\d+(\.\d+)?[eE]\+?\d+$/;
 
 function readCode(raw: string, col: Column): CellResult<string> {
   if ((col.digits === undefined || raw.length === col.digits) && isDigits(raw)) return { ok: true, value: raw };
-  const s = toHalfWidth(raw).replace(/\s+/g, '');
+  const s = toHalfWidth(raw);
+  if (/\s/.test(s)) return { ok: false, code: 'bad-code', params: { digits: col.digits ?? '', hint: '代码中不能有空格、换行或制表符。' } };
   if (SCIENTIFIC.test(s)) return { ok: false, code: 'scientific-notation-code' };
   const digits = col.digits;
   if (digits !== undefined && !(s.length === digits && PLAIN_INT.test(s))) {
@@ -199,6 +207,7 @@ export function readCell(raw: string | undefined, col: Column): CellResult<strin
     case 'url':
       return /^https?:\/\/[^\s]+$/i.test(s) ? { ok: true, value: s } : { ok: false, code: 'bad-url' };
     case 'text':
+      if (CONTROL_CHARS.test(s)) return { ok: false, code: 'control-character' };
       if (s.length > MAX_TEXT_CHARS) return { ok: false, code: 'cell-too-long', params: { count: s.length, limit: MAX_TEXT_CHARS } };
       return { ok: true, value: s };
   }
@@ -239,6 +248,7 @@ export function readCellFast(raw: string, col: Column): string | number | undefi
       const b = raw.charCodeAt(n - 1);
       if (a <= 32 || b <= 32 || a === 0x3000 || b === 0x3000 || a === 0xa0 || b === 0xa0 || a === 0x200b || b === 0x200b || a === 0xfeff || b === 0xfeff) return undefined;
       if ((a >= 0x2000 && a <= 0x200a) || (b >= 0x2000 && b <= 0x200a)) return undefined;
+      for (let i = 0; i < n; i++) if (raw.charCodeAt(i) < 32) return undefined; // control characters: full path
       return raw;
     }
     default:

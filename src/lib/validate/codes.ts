@@ -304,6 +304,15 @@ const kinds = [
     template: '{file} 第{row}行“{label}”的内容过长（{count}个字符，上限{limit}）。请检查是否误粘贴。',
   },
   {
+    code: 'control-character',
+    severity: 'error',
+    scope: 'cell',
+    title: '单元格中有不可见的控制字符',
+    description: '单元格中含有不可见的控制字符（如空字符），通常是文件损坏或混入了二进制内容，不能发布。',
+    fix: '在 Excel/WPS 中检查并重新输入该单元格，或从原始系统重新导出后另存为CSV。',
+    template: '{file} 第{row}行“{label}”中含有不可见的控制字符，可能是文件损坏。请重新输入该单元格。',
+  },
+  {
     code: 'unknown-standard-indicator',
     severity: 'error',
     scope: 'cell',
