@@ -4,9 +4,22 @@
  * #fragment must name an id (or <a name>) in the target page. %-encoded paths are decoded the
  * way a web server decodes them. External links (other hosts, mailto:, tel:) are not followed.
  */
-import { readFileSync, existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { listFiles } from './build-site';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+/** Every file under dir, relative to it with '/' separators, sorted. */
+export function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (p: string) => {
+    for (const name of readdirSync(p).sort()) {
+      const f = join(p, name);
+      if (statSync(f).isDirectory()) walk(f);
+      else out.push(relative(dir, f).split('\\').join('/'));
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
 
 export interface BrokenLink {
   /** Page (path inside dist) that holds the link. */
