@@ -1,0 +1,161 @@
+/**
+ * npm run build [-- --data DIR] [--out DIR]
+ *
+ * 1. Validate the data folder (--data, PORTAL_DATA, default data/). Errors → the Chinese issue
+ *    list grouped by file on stderr, exit 1, no stack trace. Unreadable folder → exit 2.
+ * 2. Astro builds the pages into --out (default dist/) with PORTAL_DATA (absolute),
+ *    PORTAL_BASE (portal.yml base_path) and PORTAL_SITE (site_url) in the environment.
+ * 3. Downloads / sitemap (distribution step, marked below).
+ * 4. Pagefind indexes the built pages into OUT/pagefind.
+ *
+ * `runBuild()` is shared with `npm start` (scripts/start.ts); it returns an exit code instead
+ * of throwing so no caller ever shows a stack trace.
+ */
+import { existsSync, rmSync } from 'node:fs';
+import { relative, resolve, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs, rejectUnknownFlags, runCli, UsageError } from './lib/cli';
+import { loadPublishableData, describeWithheld } from '../src/lib/privacy';
+import { formatText } from '../src/lib/validate/report';
+import { countBySeverity } from '../src/lib/validate/make-issue';
+import { normaliseBase } from '../src/lib/site/url';
+
+export const ROOT = resolve(fileURLToPath(import.meta.url), '..', '..');
+
+export interface BuildOptions {
+  readonly dataDir: string;
+  readonly outDir: string;
+  readonly log?: (line: string) => void;
+  readonly error?: (text: string) => void;
+}
+
+export interface BuildOutcome {
+  readonly code: number;
+  readonly base: string;
+  readonly outDir: string;
+}
+
+/** The folder as the user would type it: relative when inside the current folder, else absolute. */
+export function shownPath(dir: string): string {
+  const rel = relative(process.cwd(), dir);
+  return rel === '' ? '.' : rel.startsWith('..') ? dir : rel;
+}
+
+const seconds = (t0: number) => `${((Date.now() - t0) / 1000).toFixed(1)} 秒`;
+
+export async function runBuild(opts: BuildOptions): Promise<BuildOutcome> {
+  const log = opts.log ?? ((l: string) => process.stdout.write(l + '\n'));
+  const error = opts.error ?? ((t: string) => process.stderr.write(t));
+  const dataDir = resolve(opts.dataDir);
+  const outDir = resolve(opts.outDir);
+  const t0 = Date.now();
+
+  // ── 1. validation ────────────────────────────────────────────────────────────
+  log(`检查数据：${shownPath(dataDir)}`);
+  const loaded = await loadPublishableData(dataDir);
+  if (!loaded.readable) {
+    error(`无法生成网站：${loaded.issues[0]?.message ?? `无法读取 ${dataDir}`}\n`);
+    return { code: 2, base: '/', outDir };
+  }
+  const { errors, warnings } = countBySeverity(loaded.issues);
+  if (errors > 0) {
+    error(formatText(loaded.issues, shownPath(dataDir)));
+    error('网站没有生成：请先改正上面的错误。\n');
+    return { code: 1, base: '/', outDir };
+  }
+  if (warnings > 0) log(`数据检查通过，有 ${warnings} 个提醒（运行 npm run validate 查看详情）。`);
+  else log('数据检查通过。');
+  for (const line of describeWithheld(loaded.withheld)) log(line);
+
+  const settings = loaded.data.settings;
+  const base = normaliseBase(settings.base_path);
+  process.env.PORTAL_DATA = dataDir;
+  process.env.PORTAL_BASE = base;
+  if (settings.site_url) process.env.PORTAL_SITE = settings.site_url;
+  else delete process.env.PORTAL_SITE;
+  process.env.ASTRO_TELEMETRY_DISABLED = '1';
+
+  // ── 2. pages (Astro) ─────────────────────────────────────────────────────────
+  const t1 = Date.now();
+  if (existsSync(outDir)) rmSync(outDir, { recursive: true, force: true });
+  const { build } = await import('astro');
+  try {
+    await build({
+      root: ROOT,
+      outDir,
+      base,
+      site: settings.site_url ?? undefined,
+      // Per-page log lines cost real time at 20,000 pages; the summary below says what matters.
+      logLevel: process.env.PORTAL_VERBOSE ? 'info' : 'warn',
+    });
+  } catch (e) {
+    error(`生成网页时出错：${e instanceof Error ? e.message : String(e)}\n`);
+    if (process.env.PORTAL_DEBUG && e instanceof Error) error(`${e.stack}\n`);
+    return { code: 2, base, outDir };
+  }
+  log(`网页已生成（${seconds(t1)}）：${shownPath(outDir)}`);
+
+  // ── 3. distribution step (downloads, sitemap) ────────────────────────────────
+  // Owned by the distribution helper: write downloads and other generated files into outDir
+  // here, before the search index is built. Keep it a single call.
+  try {
+    const { writeSitemap } = await import('../src/lib/export/sitemap');
+    log(await writeSitemap(outDir, base, settings.site_url));
+  } catch (e) {
+    error(`生成 sitemap.xml 时出错：${e instanceof Error ? e.message : String(e)}\n`);
+    return { code: 2, base, outDir };
+  }
+  // ── end of distribution step ─────────────────────────────────────────────────
+
+  // ── 4. search index (Pagefind) ───────────────────────────────────────────────
+  const t2 = Date.now();
+  const pagefind = await import('pagefind');
+  try {
+    const { index, errors: createErrors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
+    if (!index) throw new Error(createErrors.join('；'));
+    const added = await index.addDirectory({ path: outDir });
+    if (added.errors.length) throw new Error(added.errors.join('；'));
+    const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
+    if (written.errors.length) throw new Error(written.errors.join('；'));
+    log(`搜索索引：${added.page_count} 个页面（${seconds(t2)}）。`);
+  } catch (e) {
+    error(`生成搜索索引时出错：${e instanceof Error ? e.message : String(e)}\n`);
+    return { code: 2, base, outDir };
+  } finally {
+    await pagefind.close();
+  }
+  log(`完成，用时 ${seconds(t0)}。`);
+  return { code: 0, base, outDir };
+}
+
+export const USAGE = `用法：npm run build -- [--data 文件夹] [--out 输出文件夹]
+
+先检查数据（有错误时列出问题并停止），再生成网站和搜索索引。
+  --data 文件夹   数据文件夹（默认 data/，也可用环境变量 PORTAL_DATA 指定）
+  --out 文件夹    网站输出位置（默认 dist/）
+  --help          显示本说明
+
+退出码：0 成功，1 数据有错误，2 无法完成。
+`;
+
+export function parseBuildArgs(argv: readonly string[]): { dataDir: string; outDir: string; help: boolean } {
+  const args = parseArgs(argv, ['out']);
+  if (args.help) return { dataDir: args.data, outDir: '', help: true };
+  rejectUnknownFlags(args, ['out'], USAGE);
+  if (args.positional.length > 0) throw new UsageError(`请用 --data 指定数据文件夹。\n\n${USAGE}`);
+  const out = args.flags.get('out');
+  if (out === true) throw new UsageError('参数 --out 后面需要一个文件夹路径，例如 --out dist/');
+  return { dataDir: args.data, outDir: resolve(typeof out === 'string' ? out : 'dist'), help: false };
+}
+
+const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
+if (isMain) {
+  runCli(async () => {
+    const a = parseBuildArgs(process.argv.slice(2));
+    if (a.help) {
+      process.stdout.write(USAGE);
+      return 0;
+    }
+    return (await runBuild({ dataDir: a.dataDir, outDir: a.outDir })).code;
+  });
+}
