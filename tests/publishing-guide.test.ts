@@ -107,3 +107,35 @@ describe('publisher guide', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 });
+
+describe('what the guide promises about embargo holds in the pull-request check', () => {
+  it('a misspelt embargoed file is an error of `npm run validate`, once (it would otherwise be published early)', async () => {
+    const { fixtureCopy } = await import('./fixture-dir');
+    const { validateDataDir } = await import('../src/lib/model/load');
+    const { loadPublishableData } = await import('../src/lib/privacy/publishable');
+    const portal = readFileSync(join(ROOT, 'tests/fixtures/minimal/portal.yml'), 'utf8');
+    const f = fixtureCopy('minimal', { 'portal.yml': portal + 'embargo:\n  2025/fundng.csv: 2026-03-01\n  2025/outcomes.csv: 2026-02-30\n' });
+    try {
+      const r = await validateDataDir(f.dir);
+      expect(r.ok).toBe(false);
+      const msgs = r.issues.filter((i) => i.code === 'invalid-settings').map((i) => i.message);
+      expect(msgs).toHaveLength(2);
+      expect(msgs[0]).toContain('2025/fundng.csv');
+      expect(msgs[1]).toContain('2026-02-30');
+      const p = await loadPublishableData(f.dir, '2026-01-01');
+      expect(p.issues.filter((i) => i.code === 'invalid-settings')).toHaveLength(2);
+    } finally {
+      f.cleanup();
+    }
+  });
+});
+
+describe('every command the guide tells a clerk to run exists', () => {
+  it('npm run X → package.json scripts', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    const cmds = [...md.matchAll(/npm run (\w+)/g)].map((m) => m[1]);
+    expect(cmds).toEqual(expect.arrayContaining(['validate', 'preview', 'build']));
+    for (const c of new Set(cmds)) expect(pkg.scripts, c).toHaveProperty(c);
+    expect(pkg.scripts).toHaveProperty('start');
+  });
+});

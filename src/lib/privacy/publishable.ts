@@ -27,5 +27,8 @@ export async function loadPublishableData(dataDir: string, today: string = publi
   if (!r.readable) return { data: r.data, issues: r.issues, readable: false, withheld: [], rules: [], today };
   const { rules, issues: embargoIssues } = readEmbargo(dataDir);
   const { data, withheld } = applyEmbargo(r.data, rules, today);
-  return { data, issues: sortIssues([...r.issues, ...embargoIssues]), readable: true, withheld, rules, today };
+  // loadSettings reports embargo problems too (so `npm run validate` sees them): keep one of each.
+  const seen = new Set(r.issues.map((i) => `${i.code}|${i.message}`));
+  const extra = embargoIssues.filter((i) => !seen.has(`${i.code}|${i.message}`));
+  return { data, issues: sortIssues([...r.issues, ...extra]), readable: true, withheld, rules, today };
 }

@@ -5,6 +5,7 @@ import type { Issue } from '../validate/issue';
 import type { PortalSettings } from './types';
 import { makeIssue } from '../validate/make-issue';
 import { normaliseBase } from '../site/url';
+import { parseEmbargo } from '../privacy/embargo';
 
 export const SETTINGS_FILES = ['portal.yml', 'portal.yaml', 'portal.json', 'portal.toml'] as const;
 
@@ -85,6 +86,9 @@ export function loadSettings(dataDir: string): { settings: PortalSettings; issue
       );
     }
   }
+  // A misspelt embargo file name would publish the real file early: `npm run validate` (the
+  // pull-request check) must say so, not only the build.
+  if (file) issues.push(...parseEmbargo(raw.embargo, file).issues);
 
   const regionName = str(raw.region_name) ?? '本地区';
   const level = str(raw.region_level) ?? 'city';
