@@ -159,3 +159,9 @@ if (isMain) {
     return (await runBuild({ dataDir: a.dataDir, outDir: a.outDir })).code;
   });
 }
+
+/** For scripts/start.ts: build `dataDir` into `outDir`; `out` is the absolute output folder. */
+export async function buildSite(dataDir: string, outDir: string): Promise<{ code: number; out: string; base: string }> {
+  const r = await runBuild({ dataDir, outDir });
+  return { code: r.code, out: r.outDir, base: r.base };
+}
