@@ -83,7 +83,7 @@ export const SETTING_DOCS: readonly SettingDoc[] = [
   { key: 'license', what: '数据许可协议：name（名称）和 url（全文地址）。', dflt: `${DEFAULT_LICENSE.name}`, example: 'license:\n  name: "CC BY 4.0"\n  url: "https://creativecommons.org/licenses/by/4.0/deed.zh-hans"' },
   { key: 'base_path', what: '网站所在的子路径。网站放在 https://域名/jiaoyu/ 下时写 /jiaoyu/；GitHub Pages 项目网站写 /仓库名/；放在域名根目录时写 /。', dflt: '/', example: 'base_path: "/jiaoyu/"' },
   { key: 'site_url', what: '网站的完整地址（以 https:// 开头，不含子路径），用于站点地图、引用和分享。', dflt: '不填', example: 'site_url: "https://edu.example.gov.cn"' },
-  { key: 'english', what: 'true 时生成英文页面（表头和说明用英文，数据本身不翻译）。', dflt: 'false', example: 'english: false' },
+  { key: 'english', what: 'true 时网站同时提供英文说明（界面和表头用英文，数据本身不翻译）。', dflt: 'false', example: 'english: false' },
   { key: 'logo', what: '标志图片的文件名（放在 public/ 文件夹中），显示在页面顶部。', dflt: '不填', example: 'logo: "logo.png"' },
   { key: 'suppression_threshold', what: '敏感类别（如残疾儿童录取数、特教学生数）小于该值的数字显示为“<N”，保护个人隐私。1到100之间的整数。', dflt: String(DEFAULT_SUPPRESSION_THRESHOLD), example: 'suppression_threshold: 5' },
   { key: 'embargo', what: '暂缓发布：数据文件（或整个年份文件夹）→ 发布日期。该日期之前文件照常检查，但不出现在网站和下载中。详见“暂缓发布”一节。', dflt: '不填（全部发布）', example: 'embargo:\n  2025/funding.csv: 2026-03-01' },
@@ -217,7 +217,7 @@ export function guideBlocks(kinds: readonly IssueKind[] = ISSUE_KINDS): Block[] 
     p('程序按文件列出每个问题，写明第几行、哪一列、怎么改（各种问题的说明见“检查结果说明”一节）。“错误”必须改正，“提醒”请核对。没有错误时显示“✓ 数据检查通过”。检查其他文件夹：`npm run validate -- --data 文件夹`。'),
     h(3, '第6步：预览将发生的变化', 'step-6'),
     code('sh', 'npm run preview'),
-    p('列出与上次发布的版本相比，网站上将新增、删除、修改哪些数据和页面，以及新出现或已消除的问题指标。确认无误再提交。'),
+    p('列出与线上网站相比，网站上将新增、删除、修改哪些数据集和行（旧值 → 新值）、哪些页面，以及新出现或已消除的“发现”（未达标的指标等）。默认与 git 中的 origin/main（线上网站所用的数据）比较；也可以与 `releases/releases.yml` 中登记的某个版本比较，例如 `npm run preview -- --against 2025.1`。确认无误再提交。'),
     h(3, '第7步：在本机查看网站（可选）', 'step-7'),
     code('sh', 'npm run build\nnpm start'),
     p('`npm run build` 先检查数据，有错误时停止；生成的网站在 `dist/` 文件夹中，可以复制到任何静态网站服务器。'),
@@ -367,7 +367,7 @@ export function guideBlocks(kinds: readonly IssueKind[] = ISSUE_KINDS): Block[] 
       '日期之前：文件照常检查（有错误会报出，请提前改正），但不出现在任何页面、下载文件、搜索和版本对比中。',
       '从该日期当天起（北京时间）发布。自动发布模板每天生成一次网站，到期的数据当天就会出现，不需要再提交。',
       '写错的文件名或日期会得到 `invalid-settings` 错误，避免因拼写错误而提前发布。',
-      '想知道某一天网站会是什么样子，可以设置环境变量 PORTAL_TODAY 预览，例如 `PORTAL_TODAY=2026-03-01 npm run preview`。这是构建结果唯一依赖当天日期的地方。',
+      '想知道某一天网站会是什么样子，可以指定日期预览：`npm run preview -- --date 2026-03-01`，或设置环境变量 PORTAL_TODAY（例如 `PORTAL_TODAY=2026-03-01 npm run build`）。这是网站内容唯一依赖当天日期的地方；不设置时按北京时间的今天计算。',
     ),
   );
   return b;
