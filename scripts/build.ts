@@ -11,7 +11,9 @@
  * `runBuild()` is shared with `npm start` (scripts/start.ts); it returns an exit code instead
  * of throwing so no caller ever shows a stack trace.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { relative, resolve, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs, rejectUnknownFlags, runCli, UsageError } from './lib/cli';
@@ -83,6 +85,8 @@ export async function runBuild(opts: BuildOptions): Promise<BuildOutcome> {
     await build({
       root: ROOT,
       outDir,
+      // A cache per output folder: parallel builds (tests, CI matrix) must not share Vite's files.
+      cacheDir: join(tmpdir(), `edu-portal-astro-${createHash('sha1').update(outDir).digest('hex').slice(0, 12)}`),
       base,
       site: settings.site_url ?? undefined,
       // Per-page log lines cost real time at 20,000 pages; the summary below says what matters.

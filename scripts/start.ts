@@ -4,7 +4,7 @@
  */
 import { parseArgs, rejectUnknownFlags, runCli, UsageError } from './lib/cli';
 import { serveStatic } from './lib/serve';
-import { buildSite } from './build';
+import { runBuild } from './build';
 import { getPortal } from '../src/lib/site/portal';
 
 const USAGE = `用法：npm start -- [--data 文件夹] [--out 输出文件夹] [--port 端口]
@@ -24,10 +24,10 @@ runCli(async () => {
   if (outFlag === true || portFlag === true) throw new UsageError(`参数后面需要一个值。\n\n${USAGE}`);
   const port = typeof portFlag === 'string' ? Number(portFlag) : Number(process.env.PORT || 4321);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`端口“${portFlag}”无效。`);
-  const res = await buildSite(args.data, typeof outFlag === 'string' ? outFlag : 'dist');
+  const res = await runBuild({ dataDir: args.data, outDir: typeof outFlag === 'string' ? outFlag : 'dist' });
   if (res.code !== 0) return res.code;
   const portal = await getPortal(args.data);
-  const served = await serveStatic(res.out, { base: portal.settings.base_path, port, host: '0.0.0.0' });
+  const served = await serveStatic(res.outDir, { base: portal.settings.base_path, port, host: '0.0.0.0' });
   process.stdout.write(`\n网站已启动：http://localhost:${served.port}${portal.settings.base_path}\n按 Ctrl+C 结束。\n`);
   await new Promise<void>((done) => {
     const stop = () => served.close().then(done);
