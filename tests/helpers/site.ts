@@ -8,13 +8,15 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { inject } from 'vitest';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const SAMPLE_DATA = join(ROOT, 'data');
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export interface BuildResult {
   readonly ok: boolean;
@@ -41,8 +43,53 @@ function runDir(): string {
   return dir;
 }
 
+const BUILD_LOCK = join(tmpdir(), 'edu-portal-test-build.lock');
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Astro writes `.astro/.prerender/` under the project root whatever the out dir, so two builds at
+ * once break each other ("Cannot find module …/.astro/.prerender/chunks/…"). Test builds take
+ * turns through a machine-wide lock (a folder holding the owner's pid; a dead owner's lock is
+ * taken over).
+ */
+async function withBuildLock<T>(fn: () => Promise<T>): Promise<T> {
+  for (;;) {
+    try {
+      mkdirSync(BUILD_LOCK);
+      writeFileSync(join(BUILD_LOCK, 'pid'), String(process.pid));
+      break;
+    } catch {
+      let owner = NaN;
+      try {
+        owner = Number(readFileSync(join(BUILD_LOCK, 'pid'), 'utf8'));
+      } catch {
+        /* being created or removed */
+      }
+      if (Number.isFinite(owner) && owner > 0 && !alive(owner)) rmSync(BUILD_LOCK, { recursive: true, force: true });
+      await sleep(300);
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    rmSync(BUILD_LOCK, { recursive: true, force: true });
+  }
+}
+
 /** Runs `scripts/build.ts --data DIR --out DIR` with the Node that runs the tests (Node 24). */
 export function buildSite(dataDir: string, outDir: string, extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<BuildResult> {
+  return withBuildLock(() => buildSiteUnlocked(dataDir, outDir, extraArgs, env));
+}
+
+function buildSiteUnlocked(dataDir: string, outDir: string, extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<BuildResult> {
   const t0 = Date.now();
   const tsx = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
   return new Promise((done) => {
@@ -62,8 +109,6 @@ export function buildSite(dataDir: string, outDir: string, extraArgs: string[] =
     child.on('close', (code) => done({ ok: code === 0, outDir, ms: Date.now() - t0, log: log.slice(-8000), code }));
   });
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * One build of `dataDir` (default data/) per test run and argument list, shared by all workers.

@@ -1,0 +1,135 @@
+/**
+ * The built sample site in headless Chromium, as a reader meets it: every page type loads with no
+ * console error, no failed request and no request to any host but the local server; nothing
+ * scrolls sideways on a 390 px phone; the schools directory works with JavaScript turned off; and
+ * search (Pagefind) finds a school by its Chinese name and by a street of its admission zone.
+ * SKIPPED, with the reason in the title, when chromium or the build script is missing.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadPortalData } from '../../src/lib/model/load';
+import { BUILD_SCRIPT_EXISTS, buildSiteOnce, SAMPLE_DATA } from '../helpers/site';
+import { serveStatic, type StaticServer } from '../helpers/server';
+import { launchBrowser, suiteTitle, watchedPage } from '../helpers/browser';
+import { PAGE_TYPES, pagePath, SAMPLE_BASE, type PageType } from './site-pages';
+
+const launched = BUILD_SCRIPT_EXISTS ? await launchBrowser() : { browser: null, reason: 'scripts/build.ts does not exist yet' as string };
+const { data } = await loadPortalData(SAMPLE_DATA);
+const schools = data.schools as unknown as { school_id: string; name: string; status: string; region_code: string }[];
+const openSchools = schools.filter((s) => s.status !== 'closed');
+const latest = data.years[data.years.length - 1] as unknown as { zones?: { school_id: string; area: string }[] };
+const zone = (latest.zones ?? []).find((z) => openSchools.some((s) => s.school_id === z.school_id))!;
+const firstSchool = openSchools[0];
+
+let out = '';
+let server: StaticServer;
+const path = (t: PageType) => {
+  const p = pagePath(out, t, { school: firstSchool.school_id, county: firstSchool.region_code });
+  if (p === null) throw new Error(`the build has no ${t} page (looked in ${out})`);
+  return p;
+};
+
+describe.skipIf(!launched.browser)(suiteTitle('pages in a real browser', launched), () => {
+  const browser = launched.browser!;
+  beforeAll(async () => {
+    out = await buildSiteOnce();
+    server = await serveStatic(out, SAMPLE_BASE);
+  });
+  afterAll(async () => {
+    await server?.close();
+    await browser.close();
+  });
+
+  for (const type of PAGE_TYPES) {
+    it(`${type} page: loads with no console error, no failed request, no other host`, async () => {
+      const w = await watchedPage(browser, server.origin);
+      try {
+        const res = await w.page.goto(server.url + path(type), { waitUntil: 'networkidle' });
+        expect(res?.status(), `${type} page status`).toBe(200);
+        expect(await w.page.locator('h1').count(), 'one h1 naming the page').toBe(1);
+        expect(await w.page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+        expect(w.errors, 'console errors').toEqual([]);
+        expect(w.failed, 'failed same-origin requests').toEqual([]);
+        expect(w.foreign, 'requests to other hosts').toEqual([]);
+      } finally {
+        await w.close();
+      }
+    });
+  }
+
+  it('no page type scrolls sideways at 390 px (scrollWidth ≤ 390)', async () => {
+    const w = await watchedPage(browser, server.origin, { width: 390, height: 844 });
+    const wide: string[] = [];
+    try {
+      for (const type of PAGE_TYPES) {
+        await w.page.goto(server.url + path(type), { waitUntil: 'networkidle' });
+        const m = await w.page.evaluate(() => {
+          const sw = document.documentElement.scrollWidth;
+          // Name the widest element so the report says what to fix.
+          let culprit = '';
+          let max = 0;
+          for (const el of Array.from(document.body.querySelectorAll('*'))) {
+            const r = el.getBoundingClientRect();
+            if (r.right > max && getComputedStyle(el).position !== 'fixed') {
+              max = r.right;
+              culprit = `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : ''}`;
+            }
+          }
+          return { sw, culprit, max: Math.round(max) };
+        });
+        if (m.sw > 390) wide.push(`${type} (${path(type)}): scrollWidth ${m.sw}, widest ${m.culprit} ends at ${m.max}px`);
+      }
+    } finally {
+      await w.close();
+    }
+    expect(wide).toEqual([]);
+  });
+
+  it('the schools directory works with JavaScript disabled: every open school is listed and linked', async () => {
+    const w = await watchedPage(browser, server.origin, { javaScriptEnabled: false });
+    try {
+      await w.page.goto(server.url + path('schools'), { waitUntil: 'load' });
+      const links = await w.page.$$eval('main a[href]', (as) => as.map((a) => ({ href: (a as HTMLAnchorElement).href, text: a.textContent ?? '' })));
+      const missing = openSchools.filter((s) => !links.some((l) => l.href.includes(`schools/${s.school_id}/`) && l.text.includes(s.name)));
+      expect(missing.map((s) => `${s.school_id} ${s.name}`)).toEqual([]);
+      // Visible without script: not hidden behind a "loading" state.
+      expect(await w.page.locator(`main a[href*="schools/${firstSchool.school_id}/"]`).first().isVisible()).toBe(true);
+    } finally {
+      await w.close();
+    }
+  });
+
+  async function searchFor(query: string, schoolId: string): Promise<{ found: boolean; hrefs: string[]; errors: string[] }> {
+    const w = await watchedPage(browser, server.origin);
+    try {
+      await w.page.goto(server.url + path('search'), { waitUntil: 'networkidle' });
+      const box = w.page.locator('input[type="search"], input[role="searchbox"], .pagefind-ui__search-input').first();
+      await box.waitFor({ state: 'visible', timeout: 15_000 });
+      await box.click();
+      await box.pressSequentially(query, { delay: 30 });
+      const hit = w.page.locator(`main a[href*="schools/${schoolId}/"]`).first();
+      let found = true;
+      try {
+        await hit.waitFor({ state: 'visible', timeout: 15_000 });
+      } catch {
+        found = false;
+      }
+      const hrefs = await w.page.$$eval('main a[href]', (as) => as.map((a) => a.getAttribute('href') ?? '').slice(0, 30));
+      return { found, hrefs, errors: [...w.errors, ...w.failed, ...w.foreign] };
+    } finally {
+      await w.close();
+    }
+  }
+
+  it(`search finds a school by its Chinese name (${firstSchool.name})`, async () => {
+    const r = await searchFor(firstSchool.name, firstSchool.school_id);
+    expect(r.errors).toEqual([]);
+    expect(r.found, `no result linking to schools/${firstSchool.school_id}/; links on the page: ${r.hrefs.join(' ')}`).toBe(true);
+  });
+
+  it(`search finds the school serving a zone street (${zone?.area})`, async () => {
+    expect(zone, 'the sample has admission zones').toBeTruthy();
+    const r = await searchFor(zone.area, zone.school_id);
+    expect(r.errors).toEqual([]);
+    expect(r.found, `no result linking to schools/${zone.school_id}/; links on the page: ${r.hrefs.join(' ')}`).toBe(true);
+  });
+});
