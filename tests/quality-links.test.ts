@@ -4,7 +4,7 @@
  * an element. Checked at the root and under a base path (/jiaoyu/), where a link written without
  * withBase() breaks.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -48,6 +48,9 @@ const noBuild = BUILD_SCRIPT_EXISTS ? '' : ' — SKIPPED: scripts/build.ts does 
 if (noBuild) console.warn(`\n⚠ link check${noBuild}\n`);
 
 describe.skipIf(!BUILD_SCRIPT_EXISTS)(`links in the built site${noBuild}`, () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'links-site-'));
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
   it('every internal link, asset and #anchor resolves (site at /)', async () => {
     const dist = await buildSiteOnce();
     const { checked, pages, broken } = checkLinks(dist, { base: '/' });
@@ -56,8 +59,14 @@ describe.skipIf(!BUILD_SCRIPT_EXISTS)(`links in the built site${noBuild}`, () =>
     expect(broken, `${broken.length} broken links:\n${describeBroken(broken)}`).toEqual([]);
   });
 
-  it('every internal link stays under the base path when the site lives at /jiaoyu/', async () => {
-    const dist = await buildSiteOnce(SAMPLE_DATA, ['--base', '/jiaoyu/']);
+  it('every internal link stays under the base path when the site lives at /jiaoyu/ (portal.yml base_path)', async () => {
+    // The same data with base_path: /jiaoyu/ — how a bureau hosts the portal under its own site.
+    const data = join(tmp, 'data-jiaoyu');
+    cpSync(SAMPLE_DATA, data, { recursive: true });
+    const yml = readFileSync(join(data, 'portal.yml'), 'utf8');
+    expect(yml).toMatch(/^base_path:.*$/m);
+    writeFileSync(join(data, 'portal.yml'), yml.replace(/^base_path:.*$/m, 'base_path: "/jiaoyu/"'));
+    const dist = await buildSiteOnce(data);
     const { pages, broken } = checkLinks(dist, { base: '/jiaoyu/' });
     expect(pages).toBeGreaterThan(20);
     expect(broken, `${broken.length} broken links:\n${describeBroken(broken)}`).toEqual([]);

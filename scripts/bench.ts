@@ -1,0 +1,536 @@
+/**
+ * npm run bench                         regions of 1,000, 5,000 and 20,000 schools (5 years each)
+ * npm run bench -- --sizes 1000,5000    other sizes
+ * npm run bench -- --quick              one small region (200 schools): proves the script works (CI)
+ * Options: --work DIR (scratch folder, default a temp folder), --keep (leave it), --json (JSON only).
+ *
+ * For each size, measured in this one run on this machine:
+ *   - validation throughput (the portal's ingest + every rule, loadPortalData) vs papaparse parsing
+ *     alone on the same files, with the same papaparse options the ingest uses (target ratio ≥ 0.5);
+ *   - the full build (npm run build: validate, Astro, Pagefind) vs a bare Astro build of as many
+ *     trivial pages, generated in a temp project that reuses node_modules (target ≤ 2×);
+ *   - pages per second, peak memory (largest process and whole process tree; target < 4 GiB at
+ *     20,000 schools), Pagefind index size, the weight of a school page (HTML + CSS + JS; target
+ *     < 60 KB, no JS required).
+ * Timings are printed, never asserted: a test runs --quick only to check the figures exist.
+ * The last line is `BENCH_JSON {...}` for tools.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+const ASTRO = join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
+const TIME = '/usr/bin/time';
+const MiB = 1024 * 1024;
+
+// ───────────────────────────── arguments ─────────────────────────────
+
+interface Args {
+  sizes: number[];
+  work: string | null;
+  keep: boolean;
+  json: boolean;
+  quick: boolean;
+}
+
+function usage(msg: string): never {
+  process.stderr.write(`${msg}\n用法：npm run bench -- [--sizes 1000,5000,20000] [--quick] [--work 目录] [--keep] [--json]\n`);
+  process.exit(2);
+}
+
+function parseArgs(argv: readonly string[]): Args {
+  const a: Args = { sizes: [1000, 5000, 20000], work: null, keep: false, json: false, quick: false };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].includes('=') ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
+    const value = () => inline ?? argv[++i] ?? usage(`参数 ${flag} 缺少取值。`);
+    if (flag === '--sizes') {
+      const v = value();
+      if (!/^\d+(,\d+)*$/.test(v) || v.split(',').some((n) => Number(n) < 1)) usage(`--sizes 必须是逗号分隔的正整数，收到“${v}”。`);
+      a.sizes = v.split(',').map(Number);
+    } else if (flag === '--quick') {
+      a.quick = true;
+      a.sizes = [200];
+    } else if (flag === '--work') a.work = resolve(value());
+    else if (flag === '--keep') a.keep = true;
+    else if (flag === '--json') a.json = true;
+    else if (flag === '--help' || flag === '-h') usage('');
+    else usage(`不认识的参数“${argv[i]}”。`);
+  }
+  return a;
+}
+
+// ───────────────────────────── processes ─────────────────────────────
+
+interface RunResult {
+  code: number | null;
+  ms: number;
+  out: string;
+  /** Peak RSS of the largest single process of the tree (GNU time %M), bytes; null without /usr/bin/time. */
+  maxRssLargest: number | null;
+  /** Peak of the summed RSS of the whole process tree, sampled every 200 ms from /proc, bytes. */
+  maxRssTree: number;
+}
+
+const PAGE = 4096;
+
+/** Sum of RSS of pid and all its descendants, from /proc. */
+function treeRss(root: number): number {
+  const children = new Map<number, number[]>();
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return 0;
+  }
+  const rss = new Map<number, number>();
+  for (const e of entries) {
+    if (!/^\d+$/.test(e)) continue;
+    try {
+      const stat = readFileSync(`/proc/${e}/stat`, 'utf8');
+      const after = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const ppid = Number(after[1]);
+      const pid = Number(e);
+      (children.get(ppid) ?? children.set(ppid, []).get(ppid)!).push(pid);
+      rss.set(pid, Number(after[21]) * PAGE);
+    } catch {
+      /* process ended while we looked */
+    }
+  }
+  let sum = 0;
+  const stack = [root];
+  while (stack.length) {
+    const p = stack.pop()!;
+    sum += rss.get(p) ?? 0;
+    stack.push(...(children.get(p) ?? []));
+  }
+  return sum;
+}
+
+function runMeasured(cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<RunResult> {
+  const useTime = existsSync(TIME);
+  const timeFile = useTime ? join(mkdtempSync(join(tmpdir(), 'bench-time-')), 'rusage') : '';
+  const [c, a] = useTime ? [TIME, ['-f', '%M', '-o', timeFile, cmd, ...args]] : [cmd, args];
+  const started = performance.now();
+  return new Promise((done) => {
+    const child = spawn(c, a, {
+      cwd: opts.cwd ?? ROOT,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...opts.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    const keep = (b: Buffer) => {
+      out += b.toString();
+      if (out.length > 2_000_000) out = out.slice(-1_000_000);
+    };
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    let maxTree = 0;
+    const sampler = setInterval(() => {
+      if (child.pid) maxTree = Math.max(maxTree, treeRss(child.pid));
+    }, 200);
+    const timer = opts.timeoutMs
+      ? setTimeout(() => {
+          out += `\n[bench] killed after ${opts.timeoutMs} ms\n`;
+          child.kill('SIGKILL');
+        }, opts.timeoutMs)
+      : null;
+    child.on('close', (code) => {
+      clearInterval(sampler);
+      if (timer) clearTimeout(timer);
+      const ms = performance.now() - started;
+      let largest: number | null = null;
+      if (useTime && existsSync(timeFile)) {
+        const m = /(\d+)\s*$/.exec(readFileSync(timeFile, 'utf8').trim());
+        if (m) largest = Number(m[1]) * 1024;
+        rmSync(dirname(timeFile), { recursive: true, force: true });
+      }
+      done({ code, ms, out, maxRssLargest: largest, maxRssTree: Math.max(maxTree, largest ?? 0) });
+    });
+  });
+}
+
+function mustSucceed(what: string, r: RunResult): void {
+  if (r.code !== 0) {
+    process.stderr.write(`\n${what} 失败（退出码 ${r.code}）：\n${r.out.slice(-6000)}\n`);
+    process.exit(1);
+  }
+}
+
+// ───────────────────────────── files ─────────────────────────────
+
+function walk(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) walk(p, out);
+    else out.push(p);
+  }
+  return out;
+}
+
+const bytesOf = (files: readonly string[]) => files.reduce((s, f) => s + statSync(f).size, 0);
+
+// ───────────────────────────── ingest (child process) ─────────────────────────────
+
+interface IngestFigures {
+  files: number;
+  bytes: number;
+  records: number;
+  papaMs: number;
+  validateMs: number;
+  errors: number;
+  warnings: number;
+  rssPeak: number;
+}
+
+/**
+ * Runs in a child process (fresh heap and JIT): papaparse alone vs the portal's validation on the
+ * same CSV files, alternated three times each, best time kept (the least disturbed by the other
+ * work on this shared machine). Both read the bytes from disk and decode them as UTF-8.
+ */
+async function ingestChild(dir: string): Promise<void> {
+  const Papa = (await import('papaparse')).default;
+  const { loadPortalDataSync } = await import('../src/lib/model/load');
+  const { countBySeverity } = await import('../src/lib/validate/make-issue');
+  const files = walk(dir).filter((f) => f.endsWith('.csv'));
+  const bytes = bytesOf(files);
+  let records = 0;
+  const papa = () => {
+    let n = 0;
+    for (const f of files) {
+      const text = new TextDecoder('utf-8').decode(readFileSync(f));
+      // The same options src/lib/csv/parse.ts gives papaparse.
+      n += Papa.parse<string[]>(text.replace(/^\ufeff/, ''), { header: false, skipEmptyLines: false, delimiter: ',' }).data.length;
+    }
+    records = n;
+  };
+  let errors = 0;
+  let warnings = 0;
+  const validate = () => {
+    const r = loadPortalDataSync(dir);
+    ({ errors, warnings } = countBySeverity(r.issues));
+  };
+  const time = (f: () => void) => {
+    const t = performance.now();
+    f();
+    return performance.now() - t;
+  };
+  let papaMs = Infinity;
+  let validateMs = Infinity;
+  for (let i = 0; i < 3; i++) {
+    papaMs = Math.min(papaMs, time(papa));
+    validateMs = Math.min(validateMs, time(validate));
+  }
+  const fig: IngestFigures = { files: files.length, bytes, records, papaMs, validateMs, errors, warnings, rssPeak: process.resourceUsage().maxRSS * 1024 };
+  process.stdout.write(`INGEST_JSON ${JSON.stringify(fig)}\n`);
+}
+
+// ───────────────────────────── bare Astro project ─────────────────────────────
+
+function astroConcurrency(): number {
+  const cfg = readFileSync(join(ROOT, 'astro.config.mjs'), 'utf8');
+  const m = /concurrency\s*:\s*(\d+)/.exec(cfg);
+  return m ? Number(m[1]) : 1;
+}
+
+/** A minimal Astro project of `pages` trivial pages, with the portal's node_modules and build options. */
+function makeBareProject(dir: string, pages: number): void {
+  mkdirSync(join(dir, 'src', 'pages', 'p'), { recursive: true });
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'bare-astro-bench', private: true, type: 'module' }));
+  writeFileSync(
+    join(dir, 'astro.config.mjs'),
+    `import { defineConfig } from 'astro/config';\nexport default defineConfig({ build: { format: 'directory', concurrency: ${astroConcurrency()} }, devToolbar: { enabled: false } });\n`,
+  );
+  writeFileSync(
+    join(dir, 'src', 'pages', 'p', '[id].astro'),
+    `---
+export function getStaticPaths() {
+  return Array.from({ length: ${pages} }, (_, i) => ({ params: { id: String(i + 1) } }));
+}
+const { id } = Astro.params;
+---
+<html lang="zh-CN"><head><meta charset="utf-8"><title>页面 {id}</title></head>
+<body><h1>页面 {id}</h1><p>这是第 {id} 个页面。</p></body></html>
+`,
+  );
+}
+
+// ───────────────────────────── school page weight ─────────────────────────────
+
+interface PageWeight {
+  page: string;
+  html: number;
+  css: number;
+  js: number;
+  total: number;
+  totalGzip: number;
+  scripts: number;
+  tables: number;
+}
+
+function pageWeight(dist: string, file: string): PageWeight {
+  const html = readFileSync(file, 'utf8');
+  const assets = (re: RegExp) => {
+    const set = new Set<string>();
+    for (const m of html.matchAll(re)) {
+      const href = m[1].replace(/&amp;/g, '&');
+      if (/^(https?:)?\/\//.test(href) || href.startsWith('data:')) continue;
+      const path = href.startsWith('/') ? join(dist, decodeURIComponent(href.split(/[?#]/)[0]).replace(/^\/+/, '')) : join(dirname(file), decodeURIComponent(href.split(/[?#]/)[0]));
+      // Base path (e.g. /jiaoyu/) is not part of dist/: try without the first segment too.
+      const candidates = [path, join(dist, href.replace(/^\/[^/]+\//, ''))];
+      const found = candidates.find((p) => existsSync(p) && statSync(p).isFile());
+      if (found) set.add(found);
+    }
+    return [...set];
+  };
+  const css = assets(/<link\b[^>]*rel=["']?stylesheet["']?[^>]*href=["']([^"']+)["']/gi).concat(assets(/<link\b[^>]*href=["']([^"']+)["'][^>]*rel=["']?stylesheet/gi));
+  const js = assets(/<script\b[^>]*src=["']([^"']+)["']/gi).concat(assets(/<link\b[^>]*rel=["']?modulepreload["']?[^>]*href=["']([^"']+)["']/gi));
+  const cssFiles = [...new Set(css)];
+  const jsFiles = [...new Set(js)];
+  const sum = (fs: string[]) => fs.reduce((s, f) => s + statSync(f).size, 0);
+  const gz = (fs: string[]) => fs.reduce((s, f) => s + gzipSync(readFileSync(f)).length, 0);
+  const h = Buffer.byteLength(html);
+  const c = sum(cssFiles);
+  const j = sum(jsFiles);
+  return {
+    page: relative(dist, file),
+    html: h,
+    css: c,
+    js: j,
+    total: h + c + j,
+    totalGzip: gzipSync(html).length + gz(cssFiles) + gz(jsFiles),
+    scripts: (html.match(/<script\b/gi) ?? []).length,
+    tables: (html.match(/<table\b/gi) ?? []).length,
+  };
+}
+
+function schoolPages(dist: string): string[] {
+  const dir = join(dist, 'schools');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .map((d) => join(dir, d, 'index.html'))
+    .filter((f) => existsSync(f));
+}
+
+// ───────────────────────────── one size ─────────────────────────────
+
+export interface SizeFigures {
+  schools: number;
+  years: number;
+  csvFiles: number;
+  csvMB: number;
+  csvRecords: number;
+  sampleSeconds: number;
+  papaMBps: number;
+  validateMBps: number;
+  validateRatio: number;
+  validationErrors: number;
+  buildSeconds: number;
+  /** The build's own phase timings, from its log: Astro pages, Pagefind index. */
+  astroSeconds: number;
+  pagefindSeconds: number;
+  pages: number;
+  pagesPerSecond: number;
+  buildPeakMiBLargestProcess: number;
+  buildPeakMiBTree: number;
+  bareAstroSeconds: number;
+  bareAstroPeakMiB: number;
+  buildRatio: number;
+  distMB: number;
+  pagefindFiles: number;
+  pagefindMB: number;
+  schoolPageHtmlMedianKB: number;
+  schoolPageMaxKB: number;
+  schoolPageMaxGzipKB: number;
+  schoolPageJsKB: number;
+  schoolPageScripts: number;
+  schoolPageTables: number;
+  schoolPageHeaviest: string;
+}
+
+/** A phase time the build prints (e.g. “网页已生成（9.6 秒）”), NaN when the log does not say. */
+function phase(log: string, re: RegExp): number {
+  const m = re.exec(log);
+  return m ? Number(m[1]) : NaN;
+}
+
+const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+
+function log(args: Args, s: string): void {
+  if (!args.json) process.stderr.write(s);
+}
+
+async function benchSize(args: Args, work: string, n: number): Promise<SizeFigures> {
+  const dir = join(work, `n${n}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const data = join(dir, 'data');
+  log(args, `\n── ${n} 所学校 ──\n  生成数据… `);
+  const gen = await runMeasured(process.execPath, [TSX, join(ROOT, 'scripts', 'sample.ts'), '--data', data, '--schools', String(n)]);
+  mustSucceed('生成样例数据', gen);
+  const years = readdirSync(data).filter((f) => /^\d{4}$/.test(f)).length;
+  log(args, `${round(gen.ms / 1000, 1)} s\n  校验 vs papaparse… `);
+
+  const ing = await runMeasured(process.execPath, [TSX, join(ROOT, 'scripts', 'bench.ts'), '--ingest-child', data]);
+  mustSucceed('校验基准', ing);
+  const m = /INGEST_JSON (.*)/.exec(ing.out);
+  if (!m) {
+    process.stderr.write(`校验基准没有输出结果：\n${ing.out.slice(-3000)}\n`);
+    process.exit(1);
+  }
+  const fig = JSON.parse(m[1]) as IngestFigures;
+  const mb = fig.bytes / 1e6;
+  const papaMBps = mb / (fig.papaMs / 1000);
+  const validateMBps = mb / (fig.validateMs / 1000);
+  log(args, `${round(validateMBps, 1)} vs ${round(papaMBps, 1)} MB/s\n  完整构建… `);
+
+  const out = join(dir, 'dist');
+  const build = await runMeasured(process.execPath, [TSX, join(ROOT, 'scripts', 'build.ts'), '--data', data, '--out', out], {
+    env: { PORTAL_DATA: data },
+    timeoutMs: 90 * 60_000,
+  });
+  mustSucceed('完整构建', build);
+  const distFiles = walk(out);
+  const pages = distFiles.filter((f) => f.endsWith('.html')).length;
+  log(args, `${round(build.ms / 1000, 1)} s, ${pages} 页\n  空白 Astro 构建 ${pages} 页… `);
+
+  const bareDir = join(dir, 'bare');
+  makeBareProject(bareDir, pages);
+  const bare = await runMeasured(process.execPath, [ASTRO, 'build'], { cwd: bareDir, timeoutMs: 60 * 60_000 });
+  mustSucceed('空白 Astro 构建', bare);
+  const barePages = walk(join(bareDir, 'dist')).filter((f) => f.endsWith('.html')).length;
+  if (barePages !== pages) {
+    process.stderr.write(`空白 Astro 构建生成了 ${barePages} 页，应为 ${pages} 页。\n`);
+    process.exit(1);
+  }
+  log(args, `${round(bare.ms / 1000, 1)} s\n`);
+
+  const pf = existsSync(join(out, 'pagefind')) ? walk(join(out, 'pagefind')) : [];
+  const schools = schoolPages(out);
+  const weights = schools.map((f) => pageWeight(out, f));
+  weights.sort((a, b) => a.total - b.total);
+  const heaviest = weights[weights.length - 1];
+  const htmlSizes = weights.map((w) => w.html).sort((a, b) => a - b);
+  const median = htmlSizes.length ? htmlSizes[Math.floor(htmlSizes.length / 2)] : NaN;
+
+  const figures: SizeFigures = {
+    schools: n,
+    years,
+    csvFiles: fig.files,
+    csvMB: round(mb),
+    csvRecords: fig.records,
+    sampleSeconds: round(gen.ms / 1000),
+    papaMBps: round(papaMBps),
+    validateMBps: round(validateMBps),
+    validateRatio: round(validateMBps / papaMBps),
+    validationErrors: fig.errors,
+    buildSeconds: round(build.ms / 1000),
+    astroSeconds: phase(build.out, /网页已生成（([\d.]+) 秒）/),
+    pagefindSeconds: phase(build.out, /搜索索引：.*?（([\d.]+) 秒）/),
+    pages,
+    pagesPerSecond: round(pages / (build.ms / 1000), 1),
+    buildPeakMiBLargestProcess: round((build.maxRssLargest ?? build.maxRssTree) / MiB, 0),
+    buildPeakMiBTree: round(build.maxRssTree / MiB, 0),
+    bareAstroSeconds: round(bare.ms / 1000),
+    bareAstroPeakMiB: round((bare.maxRssLargest ?? bare.maxRssTree) / MiB, 0),
+    buildRatio: round(build.ms / bare.ms),
+    distMB: round(bytesOf(distFiles) / 1e6),
+    pagefindFiles: pf.length,
+    pagefindMB: round(bytesOf(pf) / 1e6),
+    schoolPageHtmlMedianKB: round(median / 1024, 1),
+    schoolPageMaxKB: heaviest ? round(heaviest.total / 1024, 1) : NaN,
+    schoolPageMaxGzipKB: heaviest ? round(heaviest.totalGzip / 1024, 1) : NaN,
+    schoolPageJsKB: heaviest ? round(heaviest.js / 1024, 1) : NaN,
+    schoolPageScripts: heaviest ? heaviest.scripts : NaN,
+    schoolPageTables: heaviest ? heaviest.tables : NaN,
+    schoolPageHeaviest: heaviest ? heaviest.page : '',
+  };
+  if (!args.keep) rmSync(dir, { recursive: true, force: true });
+  return figures;
+}
+
+// ───────────────────────────── report ─────────────────────────────
+
+const GiB = 1024;
+function verdict(ok: boolean): string {
+  return ok ? '达标' : '未达标';
+}
+
+function report(all: SizeFigures[]): string {
+  const row = (label: string, f: (s: SizeFigures) => string) => `| ${label} | ${all.map(f).join(' | ')} |`;
+  const lines = [
+    `| 指标 / measure | ${all.map((s) => `${s.schools} 所学校`).join(' | ')} |`,
+    `|---|${all.map(() => '---:').join('|')}|`,
+    row('CSV 文件 / 记录 / MB', (s) => `${s.csvFiles} / ${s.csvRecords} / ${s.csvMB}`),
+    row('papaparse 单独解析 MB/s', (s) => `${s.papaMBps}`),
+    row('完整校验 MB/s', (s) => `${s.validateMBps}`),
+    row('校验/解析 比值（目标 ≥ 0.5）', (s) => `${s.validateRatio} ${verdict(s.validateRatio >= 0.5)}`),
+    row('完整构建 s（校验+Astro+Pagefind）', (s) => `${s.buildSeconds}`),
+    row('  其中 Astro 生成网页 s / Pagefind 索引 s', (s) => `${s.astroSeconds} / ${s.pagefindSeconds}`),
+    row('页面数', (s) => `${s.pages}`),
+    row('构建 页/秒', (s) => `${s.pagesPerSecond}`),
+    row('同页数空白 Astro 构建 s', (s) => `${s.bareAstroSeconds}`),
+    row('构建/空白 比值（目标 ≤ 2）', (s) => `${s.buildRatio} ${verdict(s.buildRatio <= 2)}`),
+    row('峰值内存 MiB：最大进程 / 进程树', (s) => `${s.buildPeakMiBLargestProcess} / ${s.buildPeakMiBTree}${s.schools >= 20000 ? ` ${verdict(s.buildPeakMiBTree < 4 * GiB)}` : ''}`),
+    row('空白 Astro 峰值内存 MiB', (s) => `${s.bareAstroPeakMiB}`),
+    row('dist MB', (s) => `${s.distMB}`),
+    row('Pagefind 索引 文件 / MB', (s) => `${s.pagefindFiles} / ${s.pagefindMB}`),
+    row('学校页 HTML 中位数 KB', (s) => `${s.schoolPageHtmlMedianKB}`),
+    row('最重学校页 HTML+CSS+JS KB（目标 < 60）', (s) => `${s.schoolPageMaxKB} ${verdict(s.schoolPageMaxKB < 60)}`),
+    row('最重学校页 gzip KB', (s) => `${s.schoolPageMaxGzipKB}`),
+    row('最重学校页 JS KB / script 标签 / 表格', (s) => `${s.schoolPageJsKB} / ${s.schoolPageScripts} / ${s.schoolPageTables}`),
+  ];
+  return lines.join('\n');
+}
+
+function machine(): Record<string, string | number> {
+  return {
+    date: new Date().toISOString(),
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    memGiB: round(totalmem() / 1024 ** 3, 1),
+    node: process.version,
+    load1: round(Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]), 2),
+  };
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  if (argv[0] === '--ingest-child') {
+    await ingestChild(argv[1]);
+    return;
+  }
+  const args = parseArgs(argv);
+  if (!existsSync(join(ROOT, 'scripts', 'build.ts'))) {
+    process.stderr.write('scripts/build.ts 不存在：网站构建尚未完成，无法测量构建。\n');
+    process.exit(2);
+  }
+  // Inside the project (bench-out/ is git-ignored): Astro keeps its prerender chunks in
+  // <cwd>/.astro/ when the out dir is outside the cwd, which concurrent builds would share.
+  mkdirSync(join(ROOT, 'bench-out'), { recursive: true });
+  const work = args.work ?? mkdtempSync(join(ROOT, 'bench-out', 'run-'));
+  mkdirSync(work, { recursive: true });
+  const m = machine();
+  log(args, `基准测试：${args.sizes.join(', ')} 所学校；机器 ${m.cpu}，${m.cores} 核，${m.memGiB} GiB，Node ${m.node}；工作目录 ${work}\n`);
+  const all: SizeFigures[] = [];
+  const started = performance.now();
+  try {
+    for (const n of args.sizes) all.push(await benchSize(args, work, n));
+  } finally {
+    if (!args.keep && !args.work) rmSync(work, { recursive: true, force: true });
+  }
+  const total = round((performance.now() - started) / 1000, 1);
+  if (!args.json) {
+    process.stdout.write(`\n${report(all)}\n\n机器：${m.cpu}，${m.cores} 核，${m.memGiB} GiB 内存，Node ${m.node}，开始时负载 ${m.load1}；${m.date}；总耗时 ${total} s\n`);
+  }
+  process.stdout.write(`BENCH_JSON ${JSON.stringify({ machine: m, command: `npm run bench -- ${argv.join(' ')}`.trim(), totalSeconds: total, sizes: all })}\n`);
+}
+
+main().catch((e) => {
+  process.stderr.write(`基准测试无法运行：${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});
