@@ -65,8 +65,11 @@ function pad(raw: fc.Arbitrary<string>): fc.Arbitrary<string> {
   );
 }
 
+/** Codes valid cells are drawn from (e.g. the school ids of a fixture, so cross-file rules run). */
+export type CodePool = Readonly<Record<string, readonly string[]>>;
+
 /** A valid cell for a column, in one of the spellings the contract accepts, and its value. */
-export function validCell(col: Column): fc.Arbitrary<CellPlan> {
+export function validCell(col: Column, codePool: CodePool = {}): fc.Arbitrary<CellPlan> {
   const v = (raw: fc.Arbitrary<{ raw: string; value: string | number }>) =>
     raw.chain(({ raw, value }) => pad(fc.constant(raw)).map((r) => ({ kind: 'valid' as const, raw: r, value })));
   switch (col.type) {
@@ -101,6 +104,8 @@ export function validCell(col: Column): fc.Arbitrary<CellPlan> {
       );
     case 'code': {
       const digits = col.digits ?? 6;
+      const pool = codePool[col.key];
+      if (pool?.length) return v(fc.constantFrom(...pool).map((c) => ({ raw: c, value: c })));
       return v(
         fc.array(fc.constantFrom(...'0123456789'), { minLength: digits, maxLength: digits }).map((d) => ({ raw: d.join(''), value: d.join('') })),
       );
@@ -129,9 +134,9 @@ export function validCell(col: Column): fc.Arbitrary<CellPlan> {
   }
 }
 
-export function cellPlan(col: Column): fc.Arbitrary<CellPlan> {
+export function cellPlan(col: Column, codes: CodePool = {}): fc.Arbitrary<CellPlan> {
   return fc.oneof(
-    { weight: 14, arbitrary: validCell(col) },
+    { weight: 14, arbitrary: validCell(col, codes) },
     { weight: 3, arbitrary: fc.constantFrom('', ' ', '\u3000', '  ').map((raw) => ({ kind: 'empty' as const, raw })) },
     { weight: 3, arbitrary: junkText.map((raw) => ({ kind: 'junk' as const, raw })) },
   );
@@ -146,6 +151,8 @@ export interface FileOptions {
   /** Allow required columns to be left out of the header. */
   readonly dropRequired?: boolean;
   readonly maxRecords?: number;
+  /** Valid code cells come from these lists (by column key). */
+  readonly codes?: CodePool;
 }
 
 /** Quotes a cell when a spreadsheet must, or always, or never-when-unneeded. */
@@ -174,7 +181,7 @@ export function filePlan(schema: DatasetSchema, opts: FileOptions = {}): fc.Arbi
         weight: 10,
         arbitrary: fc
           .tuple(
-            fc.tuple(...header.map((h) => (h.col ? cellPlan(h.col).map((p) => p as CellPlan | null) : safeText.map(() => null as CellPlan | null)))),
+            fc.tuple(...header.map((h) => (h.col ? cellPlan(h.col, opts.codes).map((p) => p as CellPlan | null) : safeText.map(() => null as CellPlan | null)))),
             fc.tuple(...header.map(() => safeText)),
             fc.constantFrom('none', 'none', 'none', 'none', 'extra', 'extra-empty', 'short'),
             fc.integer({ min: 0, max: Math.max(0, header.length - 1) }),

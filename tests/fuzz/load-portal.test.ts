@@ -24,7 +24,18 @@ const SLOTS: Slot[] = [
 
 describe('loadPortalData on folders with generated files', () => {
   it('never throws; keeps every record; every issue has a catalogued code, a file and an existing row', async () => {
-    const arb = fc.tuple(...SLOTS.map((s) => fc.option(filePlan(s.schema, { dropRequired: true, maxRecords: 6 }), { freq: 2 })));
+    // Codes mostly from the fixture (so cross-file rules — grade taught, closed school, region
+    // level, plan region — really run), sometimes random (unknown school or region).
+    const codes = {
+      school_id: ['2199010001', '3199010002', '2199010003', '2199010001'],
+      region_code: ['990101', '990100', '990000', '990101'],
+      parent_code: ['990100', '990000', '990101'],
+    };
+    const arb = fc.tuple(
+      ...SLOTS.map((s) =>
+        fc.option(fc.oneof(filePlan(s.schema, { dropRequired: true, maxRecords: 6 }), filePlan(s.schema, { maxRecords: 6, codes })), { freq: 2 }),
+      ),
+    );
     await fc.assert(
       fc.asyncProperty(arb, async (plans) => {
         const overrides: Record<string, string> = {};
