@@ -8,6 +8,9 @@ import {
   suppressCount,
   suppressPortalData,
   suppressRows,
+  publishableIndicators,
+  withheldReason,
+  withoutSmallCounts,
 } from '../src/lib/privacy';
 import { admissions, funding } from '../src/lib/schema';
 import { loadPortalData, validateDataDir } from '../src/lib/model/load';
@@ -150,6 +153,55 @@ describe('personal data is refused before anything is published', () => {
       expect(r.issues).toContainEqual(expect.objectContaining({ file: '2025/zones.csv', row: 3, code: 'id-card-value' }));
     } finally {
       fx.cleanup();
+    }
+  });
+});
+
+/*
+ * Worked example for derived values. 测试县 2025, funding.csv (threshold 3 for this example):
+ *   第一小学 special-ed pupils 3, special-ed funds 18 000 元  → published “3”
+ *   第一中学 special-ed pupils 2, special-ed funds  8 000 元  → published “<3”
+ * Raw county per-pupil = (18 000 + 8 000) ÷ (3 + 2) = 5 200 元. With the funds of both schools
+ * and the 3 pupils of 第一小学 published, a reader solves 5 200 × (3 + n) = 26 000 → n = 2.
+ * Published county per-pupil uses only schools whose counts are shown: 18 000 ÷ 3 = 6 000 元,
+ * and 第一中学 gets no per-pupil value (4 000 元 would give 8 000 ÷ 4 000 = 2 pupils).
+ */
+describe('indicators over a hidden count', () => {
+  const funding = '学校标识码,公用经费支出,教师培训经费,特教学生数,特教公用经费,基建及装备投入\n2199010001,1200000,60000,3,18000,500000\n3199010002,1100000,56000,2,8000,\n';
+  const portal = 'title: "测试县"\nregion_name: "测试县"\nregion_level: county\nsuppression_threshold: 3\n';
+
+  it('the raw county ratio would give the hidden count back; the published one does not', async () => {
+    const fx = fixtureCopy('minimal', { '2025/funding.csv': funding, 'portal.yml': portal });
+    try {
+      const { data } = await loadPortalData(fx.dir);
+      const { computeIndicators } = await import('../src/lib/indicators');
+      const county = (r: ReturnType<typeof computeIndicators>) => r.regionYears.find((x) => x.region_code === '990101' && x.year === 2025)!.funding.specialEdPerStudent.value;
+      const raw = county(computeIndicators(data));
+      expect(raw).toMatchObject({ kind: 'value', value: 5200 });
+      // the reader's equation: 5200 × (3 + n) = 26000
+      expect(26000 / 5200 - 3).toBe(2);
+
+      const pub = publishableIndicators(data);
+      expect(county(pub)).toMatchObject({ kind: 'value', value: 6000 });
+      const school = (id: string) => pub.schools.find((s) => s.school_id === id && s.year === 2025)!.funding.specialEdPerStudent;
+      expect(school('2199010001').value).toMatchObject({ kind: 'value', value: 6000 });
+      expect(school('3199010002')).toMatchObject({ met: null, value: { kind: 'not_applicable', reason: withheldReason(3) } });
+      // and no finding names the hidden school's per-pupil funds
+      expect(pub.findings.filter((f) => f.indicator === 'special_ed_funds_per_student' && f.subject.school_id === '3199010002')).toEqual([]);
+    } finally {
+      fx.cleanup();
+    }
+  });
+
+  it('withoutSmallCounts blanks exactly the cells that show “<N”', async () => {
+    const { data } = await loadPortalData(resolve('data'));
+    const blanked = withoutSmallCounts(data);
+    const shown = suppressPortalData(data);
+    for (const [i, y] of data.years.entries()) {
+      for (const [j, r] of (y.admissions ?? []).entries()) {
+        const isHidden = (shown.years[i].admissions![j].admitted_disabled as unknown) === '<5';
+        expect(blanked.years[i].admissions![j].admitted_disabled).toBe(isHidden ? null : r.admitted_disabled);
+      }
     }
   });
 });

@@ -2,3 +2,4 @@
 export * from './suppress';
 export * from './embargo';
 export * from './publishable';
+export * from './indicators';

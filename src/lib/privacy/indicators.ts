@@ -1,0 +1,70 @@
+/**
+ * Indicators as they may be published. A per-pupil ratio over a suppressed count gives the count
+ * back (18 000 元 ÷ 6 000 元/人 = 3 pupils), and so does a county ratio combined with the other
+ * schools' published figures — or even a “below standard” verdict (18 000 ÷ n < 6 000 → n = 4
+ * when n < 5). Following the rule of suppress.ts (nothing exact is computed from a hidden cell),
+ * indicators for publication are computed on a model in which every suppressed count is
+ * “not reported”: the school gets no per-pupil value and no verdict for that indicator, and the
+ * county ratio is over the schools whose counts are published.
+ */
+import { computeIndicators } from '../indicators';
+import type { IndicatorResults, SchoolYearResult } from '../indicators/types';
+import type { PortalData, YearData } from '../model/types';
+import { TOP_LEVEL_DATASETS, YEAR_DATASETS } from '../schema';
+import { DEFAULT_THRESHOLD, sensitiveColumns } from './suppress';
+
+/** The model with every small sensitive count (0 < n < threshold) blanked. */
+export function withoutSmallCounts(data: PortalData): PortalData {
+  const n = data.settings.suppression_threshold ?? DEFAULT_THRESHOLD;
+  const blank = (schema: (typeof YEAR_DATASETS)[number] | (typeof TOP_LEVEL_DATASETS)[number], rows: readonly Record<string, unknown>[]) => {
+    const cols = sensitiveColumns(schema);
+    if (!cols.length) return rows;
+    return rows.map((r) => {
+      let out: Record<string, unknown> | null = null;
+      for (const k of cols) {
+        const v = r[k];
+        if (typeof v === 'number' && v > 0 && v < n) (out ??= { ...r })[k] = null;
+      }
+      return out ?? r;
+    });
+  };
+  const rec = data as unknown as Record<string, readonly Record<string, unknown>[] | undefined>;
+  const top: Record<string, unknown> = {};
+  for (const d of TOP_LEVEL_DATASETS) if (rec[d.id]) top[d.id] = blank(d, rec[d.id]!);
+  const years = data.years.map((y) => {
+    const out: Record<string, unknown> = { ...y };
+    const yr = y as unknown as Record<string, readonly Record<string, unknown>[] | undefined>;
+    for (const d of YEAR_DATASETS) if (yr[d.id]) out[d.id] = blank(d, yr[d.id]!);
+    return out as unknown as YearData;
+  });
+  return { ...data, ...top, years } as PortalData;
+}
+
+/** Why a school has no special-education per-pupil value on the site. */
+export function withheldReason(threshold: number): string {
+  return `特殊教育学生少于${threshold}人：为保护隐私，不公布生均经费及是否达标。`;
+}
+
+/**
+ * computeIndicators on the publishable model, with the reason of a withheld value saying so
+ * (rather than “not reported”). Pages and indicator downloads should read these results.
+ */
+export function publishableIndicators(data: PortalData): IndicatorResults {
+  const n = data.settings.suppression_threshold ?? DEFAULT_THRESHOLD;
+  const hidden = new Set<string>();
+  for (const y of data.years)
+    for (const r of y.funding ?? []) {
+      const v = r.special_ed_students;
+      if (typeof v === 'number' && v > 0 && v < n) hidden.add(`${y.year}|${r.school_id}`);
+    }
+  const results = computeIndicators(withoutSmallCounts(data));
+  if (!hidden.size) return results;
+  const reason = withheldReason(n);
+  const schools = results.schools.map((s): SchoolYearResult => {
+    if (!hidden.has(`${s.year}|${s.school_id}`)) return s;
+    const c = s.funding.specialEdPerStudent;
+    if (c.value.kind === 'value') return s; // special-education schools use all their pupils: nothing hidden
+    return { ...s, funding: { ...s.funding, specialEdPerStudent: { ...c, value: { kind: 'not_applicable', reason }, met: null, gap: null, ratio: null } } };
+  });
+  return { ...results, schools };
+}
