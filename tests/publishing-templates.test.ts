@@ -99,6 +99,17 @@ describe('GitLab CI template', () => {
   });
 });
 
+describe('GitLab Code Quality converter as the pipeline runs it', () => {
+  it('reads validate --format json on stdin and writes the report', () => {
+    const report = JSON.stringify({ ok: false, errors: 1, warnings: 0, issues: [{ file: '2025/classes.csv', row: 3, column: 'students', value: 'x', code: 'not-a-number', severity: 'error', message: '第3行“学生数”的值“x”不是数字' }] });
+    const r = spawnSync(TSX, [join(ROOT, 'templates/gitlab/codequality.ts')], { input: report, encoding: 'utf8', env: { ...process.env, PORTAL_DATA: '' } });
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatchObject({ description: '第3行“学生数”的值“x”不是数字', location: { path: 'data/2025/classes.csv', lines: { begin: 3 } } });
+  });
+});
+
 describe('a deliberately broken CSV in a pull request', () => {
   let repo: string;
   let out: { status: number | null; stdout: string };
