@@ -6,14 +6,15 @@
  *   测试县第一中学 3199010002: 特教学生数 12, 特教公用经费 96000 → published 12, 96000
  * Raw indicators: school 15000 ÷ 3 = 5000 元 (< 6000, a finding “生均…为5000元”): a reader
  * computes 15000 ÷ 5000 = 3. County: (15000 + 96000) ÷ (3 + 12) = 7400 元: a reader computes
- * 111000 ÷ 7400 − 12 = 3. Both must be withheld; the 中学's own 96000 ÷ 12 = 8000 stays.
+ * 111000 ÷ 7400 − 12 = 3. Published (privacy/indicators.ts): the small count is “not reported”,
+ * so the school has no value and no finding, and the county ratio is 96000 ÷ 12 = 8000.
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unzipSync } from 'fflate';
 import { computeIndicators } from '../src/lib/indicators';
 import { loadPortalData } from '../src/lib/model/load';
-import { publishedEffects, publishedIndicators, redactIndicators, suppressedSpecialEd } from '../src/lib/publishing/published';
+import { publishedEffects } from '../src/lib/publishing/published';
+import { publishableIndicators } from '../src/lib/privacy/indicators';
 import { DistributionBuilder } from '../src/lib/export/distribution';
 import { portalDistribution } from '../src/lib/export/portal';
 import { fixtureCopy, fixtureText } from './fixture-dir';
@@ -42,42 +43,22 @@ afterAll(() => {
 const val = (c: { value: { kind: string; value?: number } }) => (c.value.kind === 'value' ? c.value.value : c.value.kind);
 
 describe('indicators never give a suppressed count back', () => {
-  it('the raw indicators would (this is the leak being closed)', async () => {
+  it('the raw indicators would (the leak being closed)', async () => {
     const { data } = await loadPortalData(f.dir);
     const r = computeIndicators(data);
-    const school = r.schools.find((s) => s.year === 2025 && s.school_id === '2199010001')!;
-    expect(val(school.funding.specialEdPerStudent)).toBe(5000);
-    expect(15000 / 5000).toBe(3);
-    const county = r.regionYears.find((x) => x.year === 2025 && x.region_code === '990101')!;
-    expect(val(county.funding.specialEdPerStudent)).toBe(7400);
-    expect(111000 / 7400 - 12).toBe(3);
+    expect(val(r.schools.find((s) => s.year === 2025 && s.school_id === '2199010001')!.funding.specialEdPerStudent)).toBe(5000);
+    expect(val(r.regionYears.find((x) => x.year === 2025 && x.region_code === '990101')!.funding.specialEdPerStudent)).toBe(7400);
     expect(r.findings.some((x) => x.rule === 'special_ed_funds_low' && x.subject.school_id === '2199010001')).toBe(true);
   });
 
-  it('published: the school’s and every enclosing region’s value are withheld with a reason; the finding is not shown', async () => {
+  it('published: no value and no finding for the school; the county ratio is over the shown school only (96000 ÷ 12 = 8000)', async () => {
     const { data } = await loadPortalData(f.dir);
-    expect([...suppressedSpecialEd(data, 5)]).toEqual(['2025:2199010001']);
-    const r = publishedIndicators(data);
-    const school = r.schools.find((s) => s.year === 2025 && s.school_id === '2199010001')!;
-    expect(school.funding.specialEdPerStudent.value).toEqual({ kind: 'not_applicable', reason: '特殊教育学生少于5人，为保护隐私，不公布由该人数算出的生均值。' });
-    expect(school.funding.specialEdPerStudent.gap).toBeNull();
-    for (const code of ['990101', '990100', '990000']) {
-      const reg = r.regionYears.find((x) => x.year === 2025 && x.region_code === code)!;
-      expect(reg.funding.specialEdPerStudent.value.kind, code).toBe('not_applicable');
-    }
+    const r = publishableIndicators(data);
+    expect(r.schools.find((s) => s.year === 2025 && s.school_id === '2199010001')!.funding.specialEdPerStudent.value.kind).toBe('not_applicable');
     expect(r.findings.filter((x) => x.rule === 'special_ed_funds_low')).toEqual([]);
-    // the junior school's own value is not derived from a hidden count: it stays
-    const other = r.schools.find((s) => s.year === 2025 && s.school_id === '3199010002')!;
-    expect(val(other.funding.specialEdPerStudent)).toBe(8000);
-    // nothing else changes
-    const raw = computeIndicators(data);
-    expect(r.findings.length).toBe(raw.findings.length - 1);
-  });
-
-  it('with a threshold of 3 the count 3 is public, and so is 5000 元', async () => {
-    const { data } = await loadPortalData(f.dir);
-    const r = redactIndicators(computeIndicators(data), data, 3);
-    expect(val(r.schools.find((s) => s.year === 2025 && s.school_id === '2199010001')!.funding.specialEdPerStudent)).toBe(5000);
+    for (const code of ['990101', '990100', '990000']) {
+      expect(val(r.regionYears.find((x) => x.year === 2025 && x.region_code === code)!.funding.specialEdPerStudent), code).toBe(8000);
+    }
   });
 });
 
