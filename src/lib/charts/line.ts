@@ -1,0 +1,166 @@
+/**
+ * Line chart: a value over the years against a limit line (e.g. a county's CV of one indicator
+ * vs 0.50). Missing years break the line (never drawn as 0) and are named in the summary.
+ */
+import { scaleLinear, scalePoint } from 'd3-scale';
+import { line } from 'd3-shape';
+import { max } from 'd3-array';
+import type { ChartBase, ChartResult, Limit } from './types';
+import { GRID, INK, LIMIT, MUTED, PALETTE, fixed, n, shape, stableId, svgClose, svgOpen, text, yearSpan } from './frame';
+
+export interface LinePoint {
+  readonly x: number;
+  readonly y: number | null;
+}
+
+export interface LineSeries {
+  readonly label: string;
+  readonly points: readonly LinePoint[];
+}
+
+export interface LineChartInput extends ChartBase {
+  readonly series: readonly LineSeries[];
+  readonly limit?: Limit;
+  /** What the numbers are, for the summary and the table, e.g. “生均教学及辅助用房面积差异系数”. */
+  readonly valueLabel: string;
+  /** Who, e.g. “青禾区小学”. Summary reads “{subject}{valueLabel}由…”. */
+  readonly subject: string;
+  readonly unit?: string;
+  /** Decimals shown (default 2). */
+  readonly digits?: number;
+  readonly width?: number;
+  readonly height?: number;
+}
+
+const MISSING = '未公布';
+
+function met(v: number, limit: Limit): boolean {
+  return limit.comparison === '<=' ? v <= limit.value + 1e-12 : v >= limit.value - 1e-12;
+}
+
+/** The sentence for one series. Exported for tests of the wording. */
+export function lineSummary(subject: string, valueLabel: string, points: readonly LinePoint[], limit: Limit | undefined, digits: number, unit = ''): string {
+  const sorted = [...points].sort((a, b) => a.x - b.x);
+  const known = sorted.filter((p): p is { x: number; y: number } => p.y !== null && Number.isFinite(p.y));
+  const missingYears = sorted.filter((p) => p.y === null || !Number.isFinite(p.y)).map((p) => p.x);
+  const f = (v: number) => `${fixed(v, digits)}${unit}`;
+  const who = `${subject}${valueLabel}`;
+  if (known.length === 0) {
+    return sorted.length ? `${yearSpan(sorted[0].x, sorted[sorted.length - 1].x)}，${who}均未公布。` : `${who}未公布。`;
+  }
+  const first = known[0];
+  const last = known[known.length - 1];
+  let s: string;
+  if (known.length === 1) s = `${last.x}年，${who}为${f(last.y)}`;
+  else {
+    const a = fixed(first.y, digits);
+    const b = fixed(last.y, digits);
+    const verb = b === a ? '保持在' : last.y < first.y ? '降至' : '升至';
+    s = verb === '保持在' ? `${yearSpan(first.x, last.x)}，${who}保持在${f(last.y)}` : `${yearSpan(first.x, last.x)}，${who}由${f(first.y)}${verb}${f(last.y)}`;
+  }
+  if (limit) {
+    const L = `${fixed(limit.value, digits)}${unit}`;
+    const word = limit.comparison === '<=' ? '低于' : '达到';
+    const notWord = limit.comparison === '<=' ? '高于' : '低于';
+    if (known.every((p) => met(p.y, limit))) {
+      const strictly = limit.comparison === '<=' ? known.every((p) => p.y < limit.value) : true;
+      s += known.length === 1 ? `，${strictly ? word : '不高于'}${L}的标准` : `，各年均${strictly ? word : '不高于'}${L}的标准`;
+    } else if (met(last.y, limit)) {
+      let k = known.length - 1;
+      while (k > 0 && met(known[k - 1].y, limit)) k--;
+      s += `，${known[k].x}年起${word}${L}的标准`;
+    } else {
+      s += known.length === 1 ? `，${notWord}${L}的标准` : `，${last.x}年仍${notWord}${L}的标准`;
+    }
+  }
+  if (missingYears.length) s += `（${missingYears.join('、')}年${MISSING}）`;
+  return s + '。';
+}
+
+export function lineChart(input: LineChartInput): ChartResult {
+  const digits = input.digits ?? 2;
+  const unit = input.unit ?? '';
+  const W = input.width ?? 420;
+  const H = input.height ?? 230;
+  const multi = input.series.length > 1;
+  const m = { top: multi ? 34 : 18, right: 16, bottom: 28, left: 44 };
+  const id = input.id ?? stableId('line', input.title);
+  const years = [...new Set(input.series.flatMap((s) => s.points.map((p) => p.x)))].sort((a, b) => a - b);
+  const values = input.series.flatMap((s) => s.points.map((p) => p.y)).filter((v): v is number => v !== null && Number.isFinite(v));
+  const top = Math.max(max(values) ?? 0, input.limit?.value ?? 0) * 1.15 || 1;
+  const x = scalePoint<number>().domain(years).range([m.left, W - m.right]).padding(0.4);
+  const y = scaleLinear().domain([0, top]).nice(4).range([H - m.bottom, m.top]);
+  const parts: string[] = [];
+
+  for (const t of y.ticks(4)) {
+    parts.push(`<line x1="${m.left}" x2="${W - m.right}" y1="${n(y(t))}" y2="${n(y(t))}" stroke="${GRID}"/>`);
+    parts.push(text(m.left - 6, y(t) + 4, fixed(t, t % 1 === 0 && digits > 2 ? 1 : Math.min(digits, 2)), `text-anchor="end" fill="${MUTED}"`));
+  }
+  parts.push(`<line x1="${m.left}" x2="${W - m.right}" y1="${n(H - m.bottom)}" y2="${n(H - m.bottom)}" stroke="${MUTED}"/>`);
+  for (const yr of years) parts.push(text(x(yr) ?? 0, H - m.bottom + 17, String(yr), `text-anchor="middle" fill="${INK}"`));
+
+  if (input.limit) {
+    const ly = y(input.limit.value);
+    const label = input.limit.label ?? `标准 ${fixed(input.limit.value, digits)}${unit}`;
+    parts.push(`<g class="limit"><line x1="${m.left}" x2="${W - m.right}" y1="${n(ly)}" y2="${n(ly)}" stroke="${LIMIT}" stroke-width="1.5" stroke-dasharray="6 4"/>`);
+    parts.push(text(W - m.right, ly - 5, label, `text-anchor="end" fill="${LIMIT}" font-weight="600"`) + '</g>');
+  }
+
+  input.series.forEach((s, i) => {
+    const colour = PALETTE[i % PALETTE.length];
+    const pts = [...s.points].sort((a, b) => a.x - b.x);
+    const path = line<LinePoint>()
+      .defined((p) => p.y !== null && Number.isFinite(p.y))
+      .x((p) => x(p.x) ?? 0)
+      .y((p) => y(p.y ?? 0))
+      .digits(2)(pts);
+    parts.push(`<g class="series"><path d="${path ?? ''}" fill="none" stroke="${colour}" stroke-width="2.5"${i % 2 ? ' stroke-dasharray="2 3"' : ''}/>`);
+    for (const p of pts) {
+      if (p.y === null || !Number.isFinite(p.y)) continue;
+      const cx = x(p.x) ?? 0;
+      const cy = y(p.y);
+      parts.push(shape(i, cx, cy, 4, input.limit && !met(p.y, input.limit) ? '#fff' : colour, colour));
+      if (!multi) parts.push(text(cx, cy - 9, fixed(p.y, digits), `text-anchor="middle" fill="${INK}" font-size="11"`));
+    }
+    parts.push('</g>');
+  });
+  if (multi) {
+    let lx = m.left;
+    input.series.forEach((s, i) => {
+      const colour = PALETTE[i % PALETTE.length];
+      parts.push(shape(i, lx + 5, 14, 4, colour, colour));
+      parts.push(text(lx + 14, 18, s.label, `fill="${INK}"`));
+      lx += 24 + s.label.length * 12;
+    });
+  }
+
+  const summary = input.series.map((s) => lineSummary(multi ? s.label : input.subject, input.valueLabel, s.points, input.limit, digits, unit)).join('');
+  const desc =
+    input.desc ??
+    `折线图，横轴为年份（${years.length ? yearSpan(years[0], years[years.length - 1]) : '无数据'}），纵轴为${input.valueLabel}${input.limit ? `；虚线为标准 ${fixed(input.limit.value, digits)}${unit}` : ''}。${summary}`;
+
+  const single = !multi && input.limit;
+  const columns = [
+    { label: '年份' },
+    ...input.series.map((s) => ({ label: multi ? s.label : input.valueLabel, numeric: true })),
+    ...(input.limit ? [{ label: '标准', numeric: true }] : []),
+    ...(single ? [{ label: '对照标准' }] : []),
+  ];
+  const rows = years.map((yr) => {
+    const cells = input.series.map((s) => {
+      const p = s.points.find((q) => q.x === yr);
+      return p && p.y !== null && Number.isFinite(p.y) ? `${fixed(p.y, digits)}${unit}` : MISSING;
+    });
+    const row = [String(yr), ...cells];
+    if (input.limit) row.push(`${input.limit.comparison === '<=' ? '≤' : '≥'} ${fixed(input.limit.value, digits)}${unit}`);
+    if (single) {
+      const p = input.series[0].points.find((q) => q.x === yr);
+      if (!p || p.y === null || !Number.isFinite(p.y)) row.push(MISSING);
+      else if (met(p.y, input.limit!)) row.push('✓ 达标');
+      else row.push(`✗ 差 ${fixed(Math.abs(p.y - input.limit!.value), digits)}${unit}`);
+    }
+    return row;
+  });
+  const svg = svgOpen({ id, title: input.title, desc, width: W, height: H }) + parts.join('') + svgClose;
+  return { svg, title: input.title, summary, table: { caption: input.title, columns, rows } };
+}
