@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { loadSettings } from '../../src/lib/settings/load';
 import { SAMPLE_DATA } from '../helpers/site';
 
-export type PageType = 'home' | 'schools' | 'school' | 'county' | 'topic' | 'methodology' | 'data' | 'search';
-export const PAGE_TYPES: readonly PageType[] = ['home', 'county', 'school', 'schools', 'topic', 'methodology', 'data', 'search'];
+export type PageType = 'home' | 'schools' | 'school' | 'county' | 'topic' | 'methodology' | 'data' | 'dataset' | 'search';
+export const PAGE_TYPES: readonly PageType[] = ['home', 'county', 'school', 'schools', 'topic', 'methodology', 'data', 'dataset', 'search'];
 
 export const SAMPLE_BASE = loadSettings(SAMPLE_DATA).settings.base_path || '/';
 
@@ -42,6 +42,9 @@ export function pagePath(out: string, type: PageType, opts: { school?: string; c
       return has('methodology') ? 'methodology/' : null;
     case 'data':
       return has('data') ? 'data/' : null;
+    case 'dataset':
+      // One dataset's page under /data/ (schools.csv: the one every region has).
+      return has('data/schools') ? 'data/schools/' : firstSubdirWithIndex(out, 'data');
     case 'search':
       return has('search') ? 'search/' : null;
   }
