@@ -12,9 +12,9 @@
  * of throwing so no caller ever shows a stack trace.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { relative, resolve, join } from 'node:path';
+import { dirname, relative, resolve, join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs, rejectUnknownFlags, runCli, UsageError } from './lib/cli';
 import { loadPublishableData, describeWithheld } from '../src/lib/privacy';
@@ -81,10 +81,20 @@ export async function runBuild(opts: BuildOptions): Promise<BuildOutcome> {
   const t1 = Date.now();
   if (existsSync(outDir)) rmSync(outDir, { recursive: true, force: true });
   const { build } = await import('astro');
+  // Astro writes its prerender chunks to <cwd>/.astro/.prerender when outDir is outside the
+  // working directory, so parallel builds into temp folders would share them; and the chunks
+  // must stay inside the project (they import from node_modules). So: cwd = project root, and an
+  // output folder outside the project is built in its own staging folder under .astro/builds/
+  // and moved afterwards.
+  const prevCwd = process.cwd();
+  const inside = outDir.startsWith(ROOT + sep);
+  const astroOut = inside ? outDir : join(ROOT, '.astro', 'builds', createHash('sha1').update(outDir).digest('hex').slice(0, 12));
   try {
+    process.chdir(ROOT);
+    rmSync(astroOut, { recursive: true, force: true });
     await build({
       root: ROOT,
-      outDir,
+      outDir: astroOut,
       // A cache per output folder: parallel builds (tests, CI matrix) must not share Vite's files.
       cacheDir: join(tmpdir(), `edu-portal-astro-${createHash('sha1').update(outDir).digest('hex').slice(0, 12)}`),
       base,
@@ -96,7 +106,11 @@ export async function runBuild(opts: BuildOptions): Promise<BuildOutcome> {
     error(`生成网页时出错：${e instanceof Error ? e.message : String(e)}\n`);
     if (process.env.PORTAL_DEBUG && e instanceof Error) error(`${e.stack}\n`);
     return { code: 2, base, outDir };
+  } finally {
+    process.chdir(prevCwd);
   }
+  rmSync(join(astroOut, '.prerender'), { recursive: true, force: true });
+  if (!inside) moveDir(astroOut, outDir);
   log(`网页已生成（${seconds(t1)}）：${shownPath(outDir)}`);
 
   // ── 3. distribution step (downloads, sitemap) ────────────────────────────────
@@ -130,6 +144,18 @@ export async function runBuild(opts: BuildOptions): Promise<BuildOutcome> {
   }
   log(`完成，用时 ${seconds(t0)}。`);
   return { code: 0, base, outDir };
+}
+
+/** rename when on the same filesystem, else copy and delete. */
+function moveDir(from: string, to: string): void {
+  rmSync(to, { recursive: true, force: true });
+  mkdirSync(dirname(to), { recursive: true });
+  try {
+    renameSync(from, to);
+  } catch {
+    cpSync(from, to, { recursive: true });
+    rmSync(from, { recursive: true, force: true });
+  }
 }
 
 export const USAGE = `用法：npm run build -- [--data 文件夹] [--out 输出文件夹]
