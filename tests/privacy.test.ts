@@ -14,7 +14,7 @@ import {
 } from '../src/lib/privacy';
 import { admissions, funding } from '../src/lib/schema';
 import { loadPortalData, validateDataDir } from '../src/lib/model/load';
-import { suppressSensitive } from '../src/lib/export/portal';
+import { portalEffects } from '../src/lib/export/portal';
 import { fixtureCopy } from './fixture-dir';
 
 describe('small counts of sensitive categories', () => {
@@ -100,7 +100,7 @@ describe('pages and downloads agree', () => {
   it('the sample region suppresses exactly the same cells as the downloads', async () => {
     const { data } = await loadPortalData(resolve('data'));
     const ours = suppressPortalData(data);
-    const theirs = suppressSensitive(data);
+    const theirs = portalEffects.suppress(data);
     let hidden = 0;
     for (const [i, y] of ours.years.entries()) {
       expect(y.admissions).toEqual(theirs.years[i].admissions);
