@@ -96,6 +96,21 @@ describe('npm run preview compares the working folder with the last commit', () 
     }
   });
 
+  it('names a new finding: a first-grade class of 60 pupils is a 大班额', () => {
+    const cls = join(repo, 'data/2025/classes.csv');
+    const before = readFileSync(cls, 'utf8');
+    writeFileSync(cls, before.replace(/,45\n/, ',60\n'));
+    try {
+      const r = preview('--format', 'json', '--date', '2026-02-01');
+      const rep = JSON.parse(r.stdout) as PreviewReport;
+      expect(rep.findingsAdded.length).toBeGreaterThan(0);
+      expect(rep.findingsAdded.map((f) => f.message).join('\n')).toMatch(/测试县第一小学1年级.*60人/);
+      expect(preview('--date', '2026-02-01').stdout).toMatch(/新出现 \d+ 条：\n\s+· 2025学年 测试县第一小学1年级/);
+    } finally {
+      writeFileSync(cls, before);
+    }
+  });
+
   it('compares with a release of releases.yml when asked, and explains a bad reference', () => {
     const r = preview('--against', 'v9.9');
     expect(r.status).toBe(2);
