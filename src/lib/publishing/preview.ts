@@ -4,11 +4,11 @@
  * is published (embargo applied, small counts suppressed), so the preview never shows a value
  * the site would hide and agrees with the changelog the build will write.
  */
-import { computeIndicators } from '../indicators';
 import type { Finding } from '../indicators/types';
 import type { PortalData } from '../model/types';
 import { dataFiles, diffReleases, summariseDiff, type TableDiffSummary } from '../export';
 import { suppressPortalData } from '../privacy/suppress';
+import { publishableIndicators } from '../privacy/indicators';
 import type { WithheldFile } from '../privacy/embargo';
 import type { Issue } from '../validate/issue';
 import { countBySeverity } from '../validate/make-issue';
@@ -47,9 +47,10 @@ export function pageInventory(data: PortalData): Map<string, PageChange> {
   return out;
 }
 
+/** Findings as the site publishes them: none may give a hidden small count back (the preview lands in CI logs). */
 function findingsOf(data: PortalData): Map<string, Finding> {
   try {
-    return new Map(computeIndicators(data).findings.map((f) => [f.id, f]));
+    return new Map(publishableIndicators(data).findings.map((f) => [f.id, f]));
   } catch {
     // Indicators on invalid data may not compute; the preview still shows the data changes.
     return new Map();
