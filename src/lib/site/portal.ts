@@ -4,7 +4,7 @@
  * 20,000 school pages, so a per-page scan would be quadratic).
  */
 import { resolve } from 'node:path';
-import { computeIndicators } from '../indicators';
+import { publishableIndicators } from '../privacy/indicators';
 import type {
   AppliedStandard,
   CountyGaps,
@@ -224,7 +224,8 @@ export function getPortal(dataDir: string = process.env.PORTAL_DATA || 'data'): 
   if (!p) {
     p = loadPublishableData(dir).then((r) => {
       if (!r.readable) throw new Error(r.issues[0]?.message ?? `无法读取数据文件夹 ${dir}`);
-      return indexPortal(r.data, computeIndicators(r.data), { issues: r.issues, withheld: r.withheld });
+      // Published results: small sensitive counts are treated as not reported, so no per-pupil value gives them back.
+      return indexPortal(r.data, publishableIndicators(r.data), { issues: r.issues, withheld: r.withheld });
     });
     memo.set(dir, p);
   }
