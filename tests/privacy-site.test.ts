@@ -54,7 +54,6 @@ describe.skipIf(!BUILD_SCRIPT_EXISTS)('pages never give a small sensitive count 
       const text = html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
       for (const m of text.matchAll(/(?:^|[^0-9.,])((?:5,?000|7,?400)(?:\.0+)?\s*元)/g)) leaks.push(`${f}: …${text.slice(Math.max(0, m.index! - 30), m.index! + 20)}…`);
     }
-    // Fails until src/lib/site/portal.ts computes with publishableIndicators (privacy/indicators.ts)
     expect(leaks).toEqual([]);
   });
 });
