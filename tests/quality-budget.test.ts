@@ -40,40 +40,72 @@ function weight(dist: string, file: string): { html: number; css: number; js: nu
   };
 }
 
-/** Tables of a page that would be indexed: not inside (or on) an element with data-pagefind-ignore. */
-export function indexedTables(html: string): number {
+/** A cell that only adds "words" like 1234, 56.7 %, 2025-09-01 or a SHA-256 to a search index. */
+const NUMERIC_CELL = /^(?:[\s\d.,%+\-−–—:/<>≥≤×~（）()]+|[0-9a-f]{16,}|[\d.,\s]+\s*(?:B|KB|MB|GB|元|万元|人|所|个|班|%|‰|㎡|平方米|册|台|间)?)$/i;
+
+export interface IndexedTable {
+  /** Caption or first header cell, to name the table in a failure message. */
+  name: string;
+  cells: number;
+  numericCells: number;
+}
+
+/**
+ * Tables of a page that Pagefind would index: not inside (or on) an element with
+ * data-pagefind-ignore, and inside data-pagefind-body when the page has one.
+ */
+export function indexedTables(html: string): IndexedTable[] {
   const body = html
     .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/<(script|style|template)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '');
-  // Pagefind indexes only inside data-pagefind-body when a page has one.
   const usesBody = /\sdata-pagefind-body\b/.test(body);
-  const stack: { name: string; ignore: boolean; bodyRoot: boolean }[] = [];
-  let count = 0;
+  const stack: { name: string; ignore: boolean; bodyRoot: boolean; start?: number }[] = [];
+  const out: IndexedTable[] = [];
   for (const m of body.matchAll(/<(\/?)([a-zA-Z][\w:-]*)([^>]*?)(\/?)>/g)) {
     const [, close, rawName, attrs, selfClose] = m;
     const name = rawName.toLowerCase();
     if (close) {
       const at = stack.map((e) => e.name).lastIndexOf(name);
-      if (at >= 0) stack.length = at;
+      if (at >= 0) {
+        const el = stack[at];
+        if (name === 'table' && el.start !== undefined) {
+          const inner = body.slice(el.start, m.index);
+          const text = (s: string) => s.replace(/<[^>]*>/g, '').replace(/&nbsp;|&#160;/g, ' ').replace(/\s+/g, ' ').trim();
+          const cells = [...inner.matchAll(/<td\b[^>]*>([\s\S]*?)<\/td>/gi)].map((c) => text(c[1])).filter((c) => c !== '');
+          const caption = /<caption\b[^>]*>([\s\S]*?)<\/caption>/i.exec(inner) ?? /<th\b[^>]*>([\s\S]*?)<\/th>/i.exec(inner);
+          out.push({ name: caption ? text(caption[1]).slice(0, 40) : '(no caption)', cells: cells.length, numericCells: cells.filter((c) => NUMERIC_CELL.test(c)).length });
+        }
+        stack.length = at;
+      }
       continue;
     }
     const ignore = /\sdata-pagefind-ignore\b/.test(` ${attrs}`);
     const bodyRoot = /\sdata-pagefind-body\b/.test(` ${attrs}`);
+    let start: number | undefined;
     if (name === 'table') {
       const ignored = ignore || stack.some((e) => e.ignore);
       const inBody = !usesBody || bodyRoot || stack.some((e) => e.bodyRoot);
-      if (!ignored && inBody) count++;
+      if (!ignored && inBody) start = m.index + m[0].length;
     }
-    if (!VOID.has(name) && !selfClose) stack.push({ name, ignore, bodyRoot });
+    if (!VOID.has(name) && !selfClose) stack.push({ name, ignore, bodyRoot, start });
   }
-  return count;
+  return out;
 }
 
+/** Indexed tables whose cells are mostly numbers (the ones that blow up Pagefind's vocabulary). */
+export const numericIndexed = (html: string) => indexedTables(html).filter((t) => t.cells > 0 && t.numericCells / t.cells >= 0.5);
+
 describe('the table scanner itself', () => {
-  it('counts only tables Pagefind would index', () => {
-    expect(indexedTables('<main><table></table><div data-pagefind-ignore><table></table></div><table data-pagefind-ignore="all"></table></main>')).toBe(1);
-    expect(indexedTables('<header><table></table></header><main data-pagefind-body><p>x<br></p><table></table></main>')).toBe(1);
-    expect(indexedTables('<main data-pagefind-body><section data-pagefind-ignore><svg><rect/></svg><table></table></section></main>')).toBe(0);
+  it('finds only tables Pagefind would index, and tells numeric ones from text ones', () => {
+    const t = (cells: string) => `<table><caption>表</caption><tr>${cells}</tr></table>`;
+    const n = '<td>1,234</td><td>56.7%</td><td>学校</td>';
+    expect(indexedTables(`<main>${t(n)}<div data-pagefind-ignore>${t(n)}</div><table data-pagefind-ignore="all"></table></main>`)).toHaveLength(1);
+    expect(indexedTables(`<header>${t(n)}</header><main data-pagefind-body><p>x<br></p>${t(n)}</main>`)).toHaveLength(1);
+    expect(indexedTables(`<main data-pagefind-body><section data-pagefind-ignore><svg><rect/></svg>${t(n)}</section></main>`)).toHaveLength(0);
+    // Mostly numbers (2 of 3 cells) → numeric; a text table (column dictionary) may be indexed.
+    expect(numericIndexed(`<main>${t(n)}</main>`)).toEqual([{ name: '表', cells: 3, numericCells: 2 }]);
+    expect(numericIndexed(`<main>${t('<td>school_id</td><td>学校标识码</td><td>文本</td>')}</main>`)).toEqual([]);
+    expect(numericIndexed(`<main>${t('<td>a.csv</td><td>12.5 KB</td><td>3f2a9c0b1d4e5f60718293a4b5c6d7e8</td>')}</main>`)).toHaveLength(1);
   });
 });
 
@@ -100,10 +132,9 @@ describe.skipIf(!BUILD_SCRIPT_EXISTS)(`performance budgets on the sample build${
   it('numeric tables are kept out of the search index on every page (data-pagefind-ignore)', async () => {
     const dist = await buildSiteOnce();
     const pages = listFiles(dist).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/'));
-    const offenders = pages
-      .map((p) => ({ p, n: indexedTables(readFileSync(join(dist, p), 'utf8')) }))
-      .filter((x) => x.n > 0)
-      .map((x) => `${x.p}: ${x.n} table(s) indexed`);
-    expect(offenders, `tables Pagefind would index (mark them or an ancestor data-pagefind-ignore):\n${offenders.slice(0, 15).join('\n')}`).toEqual([]);
+    const offenders = pages.flatMap((p) =>
+      numericIndexed(readFileSync(join(dist, p), 'utf8')).map((t) => `${p}: “${t.name}” (${t.numericCells} of ${t.cells} cells are numbers, hashes or sizes)`),
+    );
+    expect(offenders, `numeric tables Pagefind would index (mark them or an ancestor data-pagefind-ignore):\n${offenders.slice(0, 20).join('\n')}`).toEqual([]);
   });
 });
