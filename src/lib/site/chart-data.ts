@@ -1,0 +1,60 @@
+/**
+ * Chart inputs of the school page, made from the portal's results, so the page stays thin
+ * (county and region charts: region-charts.ts). Every threshold comes from
+ * the applied standards table (portal.standard), never from a literal.
+ */
+import { barChart, stackedBar, type ChartResult } from '../charts';
+import type { PartStage, SchoolYearResult } from '../indicators/types';
+import type { Portal } from './portal';
+import { INDICATOR_SHORT } from './labels';
+
+const PART_ZH: Record<PartStage, string> = { primary: '小学', junior: '初中' };
+
+/** The seven indicators of one school part as % of their standard, with the 85 % line. */
+export function schoolIndicatorBars(p: Portal, r: SchoolYearResult, id: string): ChartResult {
+  const minRatio = p.standard('min_ratio_missed', 'all').threshold;
+  return barChart({
+    id,
+    title: `${r.name}${PART_ZH[r.stage]}部 ${r.year}年 7项指标达到标准的程度`,
+    subject: `${r.name}${PART_ZH[r.stage]}部${r.year}年`,
+    scale: 'ratio',
+    ratioMarks: [{ value: minRatio * 100, label: `${Math.round(minRatio * 100)}%` }],
+    items: r.indicators.map((c) => ({
+      label: INDICATOR_SHORT[c.key],
+      value: c.value.kind === 'value' ? c.value.value : null,
+      threshold: c.threshold,
+      comparison: c.comparison,
+      unit: c.unit,
+      missingText: c.value.kind === 'missing' ? '未公布' : c.value.kind === 'not_applicable' ? '不适用' : '无法计算',
+    })),
+  });
+}
+
+/** Admitted pupils by year: from the zone, from outside it; the planned seats as a marker. */
+export function admissionsStack(p: Portal, schoolIds: readonly string[], subject: string, id: string): ChartResult | null {
+  const ids = new Set(schoolIds);
+  const rows = p.years.map((y) => {
+    const list = (p.yearData.get(y)?.admissions ?? []).filter((a) => ids.has(a.school_id));
+    const planned = list.reduce((s, a) => s + a.planned_seats, 0);
+    const withResults = list.filter((a) => a.admitted !== null);
+    const inZoneKnown = withResults.every((a) => a.admitted_in_zone !== null);
+    const admitted = withResults.reduce((s, a) => s + (a.admitted ?? 0), 0);
+    const inZone = withResults.reduce((s, a) => s + (a.admitted_in_zone ?? 0), 0);
+    const none = list.length === 0 || withResults.length === 0;
+    return {
+      label: `${y}年`,
+      values: none ? [null, null] : inZoneKnown ? [inZone, admitted - inZone] : [null, null],
+      marker: list.length ? planned : null,
+    };
+  });
+  if (rows.every((r) => r.marker === null)) return null;
+  return stackedBar({
+    id,
+    title: `${subject}历年录取人数`,
+    subject: `${subject}录取人数`,
+    categories: ['划片范围内', '划片范围外'],
+    markerLabel: '招生计划',
+    unit: '人',
+    rows,
+  });
+}
