@@ -54,7 +54,7 @@ export function barChart(input: BarChartInput): ChartResult {
   const parts: string[] = [];
   for (const t of x.ticks(4)) {
     parts.push(`<line x1="${n(x(t))}" x2="${n(x(t))}" y1="${m.top}" y2="${H - m.bottom}" stroke="${GRID}"/>`);
-    parts.push(text(x(t), H - m.bottom + 16, mode === 'ratio' ? `${t}%` : num(t), `text-anchor="middle" fill="${MUTED}" font-size="11"`));
+    parts.push(text(x(t), H - m.bottom + 16, mode === 'ratio' ? `${t}%` : num(t), `text-anchor="middle" fill="${MUTED}" font-size="12"`));
   }
   if (mode === 'ratio') {
     for (const mk of [{ value: 100, label: '标准' }, ...(input.ratioMarks ?? [])]) {
@@ -73,9 +73,9 @@ export function barChart(input: BarChartInput): ChartResult {
       parts.push(`<rect x="${n(x(0))}" y="${n(barY)}" width="${n(w)}" height="14" fill="${ok ? PALETTE[0] : '#fff'}" stroke="${PALETTE[0]}" stroke-width="1.5"/>`);
       const label = `${withUnit(num(v, digits), it.unit)}（标准${it.comparison === '>=' ? '≥' : '≤'}${withUnit(num(it.threshold, digits), it.unit)}）${status}`;
       const inside = x(0) + w > W * 0.62;
-      parts.push(text(inside ? x(0) + w - 4 : x(0) + w + 4, barY + 11.5, label, `font-size="11" fill="${inside && ok ? '#fff' : INK}" text-anchor="${inside ? 'end' : 'start'}"`));
+      parts.push(text(inside ? x(0) + w - 4 : x(0) + w + 4, barY + 11.5, label, `font-size="12" fill="${inside && ok ? '#fff' : INK}" text-anchor="${inside ? 'end' : 'start'}"`));
     } else {
-      parts.push(text(x(0) + 2, barY + 11.5, status, `font-size="11" fill="${MUTED}"`));
+      parts.push(text(x(0) + 2, barY + 11.5, status, `font-size="12" fill="${MUTED}"`));
     }
     if (mode === 'absolute') {
       const tx = x(it.threshold);

@@ -45,7 +45,7 @@ export function svgOpen(o: { id: string; title: string; desc: string; width: num
   const d = `${o.id}-d`;
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${o.width} ${o.height}" width="100%" role="img" aria-labelledby="${t} ${d}" ` +
-    `font-family="inherit" font-size="12" class="chart-svg" preserveAspectRatio="xMidYMid meet">` +
+    `font-family="inherit" font-size="13" class="chart-svg" preserveAspectRatio="xMidYMid meet">` +
     `<title id="${t}">${escapeXml(o.title)}</title><desc id="${d}">${escapeXml(o.desc)}</desc>` +
     (o.extraDefs ? `<defs>${o.extraDefs}</defs>` : '')
   );

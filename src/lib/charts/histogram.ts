@@ -55,7 +55,7 @@ export function histogram(input: HistogramInput): ChartResult {
   const parts: string[] = [];
   for (const t of y.ticks(4).filter((t) => Number.isInteger(t))) {
     parts.push(`<line x1="${m.left}" x2="${W - m.right}" y1="${n(y(t))}" y2="${n(y(t))}" stroke="${GRID}"/>`);
-    parts.push(text(m.left - 5, y(t) + 4, String(t), `text-anchor="end" fill="${MUTED}" font-size="11"`));
+    parts.push(text(m.left - 5, y(t) + 4, String(t), `text-anchor="end" fill="${MUTED}" font-size="12"`));
   }
   for (const b of bins) {
     const x0 = x(b.from - 0.5) + 1;
@@ -63,16 +63,16 @@ export function histogram(input: HistogramInput): ChartResult {
     const over = b.from > firstLimit;
     if (b.count > 0) {
       parts.push(`<rect x="${n(x0)}" y="${n(y(b.count))}" width="${n(w)}" height="${n(y(0) - y(b.count))}" fill="${over ? `url(#${id}-p1)` : PALETTE[0]}" stroke="${PALETTE[0]}"/>`);
-      parts.push(text(x0 + w / 2, y(b.count) - 4, String(b.count), `text-anchor="middle" fill="${INK}" font-size="11"`));
+      parts.push(text(x0 + w / 2, y(b.count) - 4, String(b.count), `text-anchor="middle" fill="${INK}" font-size="12"`));
     }
   }
   parts.push(`<line x1="${m.left}" x2="${W - m.right}" y1="${n(y(0))}" y2="${n(y(0))}" stroke="${MUTED}"/>`);
-  for (let a = lo - 1; a <= hi; a += bw * 2) parts.push(text(x(a + 0.5), H - m.bottom + 15, String(a), `text-anchor="middle" fill="${MUTED}" font-size="11"`));
-  parts.push(text(W - m.right, H - 4, '每班人数', `text-anchor="end" fill="${MUTED}" font-size="11"`));
+  for (let a = lo - 1; a <= hi; a += bw * 2) parts.push(text(x(a + 0.5), H - m.bottom + 15, String(a), `text-anchor="middle" fill="${MUTED}" font-size="12"`));
+  parts.push(text(W - m.right, H - 4, '每班人数', `text-anchor="end" fill="${MUTED}" font-size="12"`));
   input.marks.forEach((k, i) => {
     const mx = x(k.kind === 'max' ? k.value + 0.5 : k.value - 0.5);
     parts.push(`<g class="mark"><line x1="${n(mx)}" x2="${n(mx)}" y1="${m.top - 8 + (i % 2) * 14}" y2="${n(y(0))}" stroke="${LIMIT}" stroke-width="1.5" stroke-dasharray="${k.kind === 'max' ? '6 3' : '2 2'}"/>`);
-    parts.push(text(mx + 3, m.top - 10 + (i % 2) * 14, k.label, `fill="${LIMIT}" font-size="11"`) + '</g>');
+    parts.push(text(mx + 3, m.top - 10 + (i % 2) * 14, k.label, `fill="${LIMIT}" font-size="12"`) + '</g>');
   });
   const total = vals.length;
   const counts = input.bands.map((b) => ({ b, c: vals.filter((v) => v >= b.min && (b.max === undefined || v <= b.max)).length }));

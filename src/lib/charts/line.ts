@@ -120,7 +120,7 @@ export function lineChart(input: LineChartInput): ChartResult {
       const cx = x(p.x) ?? 0;
       const cy = y(p.y);
       parts.push(shape(i, cx, cy, 4, input.limit && !met(p.y, input.limit) ? '#fff' : colour, colour));
-      if (!multi) parts.push(text(cx, cy - 9, fixed(p.y, digits), `text-anchor="middle" fill="${INK}" font-size="11"`));
+      if (!multi) parts.push(text(cx, cy - 9, fixed(p.y, digits), `text-anchor="middle" fill="${INK}" font-size="12"`));
     }
     parts.push('</g>');
   });

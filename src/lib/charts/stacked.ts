@@ -41,24 +41,24 @@ export function stackedBar(input: StackedInput): ChartResult {
   const parts: string[] = [];
   for (const t of x.ticks(4)) {
     parts.push(`<line x1="${n(x(t))}" x2="${n(x(t))}" y1="${m.top}" y2="${H - m.bottom}" stroke="${GRID}"/>`);
-    parts.push(text(x(t), H - m.bottom + 15, num(t, 0), `text-anchor="middle" fill="${MUTED}" font-size="11"`));
+    parts.push(text(x(t), H - m.bottom + 15, num(t, 0), `text-anchor="middle" fill="${MUTED}" font-size="12"`));
   }
   let lx = m.left;
   input.categories.forEach((c, i) => {
     parts.push(`<rect x="${n(lx)}" y="8" width="14" height="14" fill="url(#${id}-p${i})" stroke="${COLOURS[i % COLOURS.length]}"/>`);
-    parts.push(text(lx + 18, 19.5, c, `fill="${INK}" font-size="11"`));
+    parts.push(text(lx + 18, 19.5, c, `fill="${INK}" font-size="12"`));
     lx += 30 + c.length * 11;
   });
   if (input.markerLabel) {
     parts.push(`<line x1="${n(lx + 7)}" x2="${n(lx + 7)}" y1="6" y2="24" stroke="${LIMIT}" stroke-width="2.5"/>`);
-    parts.push(text(lx + 14, 19.5, input.markerLabel, `fill="${INK}" font-size="11"`));
+    parts.push(text(lx + 14, 19.5, input.markerLabel, `fill="${INK}" font-size="12"`));
   }
   input.rows.forEach((r, k) => {
     const y0 = m.top + k * rowH;
-    parts.push(text(m.left, y0 + 11, r.label, `fill="${INK}" font-size="11"`));
+    parts.push(text(m.left, y0 + 11, r.label, `fill="${INK}" font-size="12"`));
     const by = y0 + 16;
     if (totals[k] === null) {
-      parts.push(text(x(0), by + 12, '未公布', `fill="${MUTED}" font-size="11"`));
+      parts.push(text(x(0), by + 12, '未公布', `fill="${MUTED}" font-size="12"`));
       return;
     }
     let acc = 0;
@@ -67,7 +67,7 @@ export function stackedBar(input: StackedInput): ChartResult {
       const x0 = x(acc);
       const w = x(acc + v) - x0;
       parts.push(`<rect x="${n(x0)}" y="${n(by)}" width="${n(w)}" height="16" fill="url(#${id}-p${i})" stroke="#fff" stroke-width="0.5"/>`);
-      if (w > 28) parts.push(`<text x="${n(x0 + w / 2)}" y="${n(by + 12)}" text-anchor="middle" font-size="10.5" fill="#fff" stroke="${COLOURS[i % COLOURS.length]}" stroke-width="2.5" paint-order="stroke">${num(v, 0)}</text>`);
+      if (w > 28) parts.push(`<text x="${n(x0 + w / 2)}" y="${n(by + 12)}" text-anchor="middle" font-size="11.5" fill="#fff" stroke="${COLOURS[i % COLOURS.length]}" stroke-width="2.5" paint-order="stroke">${num(v, 0)}</text>`);
       acc += v;
     });
     if (r.marker !== undefined && r.marker !== null) {

@@ -45,23 +45,23 @@ export function stripChart(input: StripChartInput): ChartResult {
   const parts: string[] = [];
   for (const t of x.ticks(4)) {
     parts.push(`<line x1="${n(x(t))}" x2="${n(x(t))}" y1="${m.top}" y2="${H - m.bottom}" stroke="${GRID}"/>`);
-    parts.push(text(x(t), H - m.bottom + 16, num(t), `text-anchor="middle" fill="${MUTED}" font-size="11"`));
+    parts.push(text(x(t), H - m.bottom + 16, num(t), `text-anchor="middle" fill="${MUTED}" font-size="12"`));
   }
   const lx = x(input.limit.value);
   parts.push(`<g class="limit"><line x1="${n(lx)}" x2="${n(lx)}" y1="${m.top - 6}" y2="${H - m.bottom}" stroke="${LIMIT}" stroke-width="1.5" stroke-dasharray="6 4"/>`);
-  parts.push(text(lx, m.top - 9, `标准 ${withUnit(num(input.limit.value, digits), input.unit)}`, `text-anchor="middle" fill="${LIMIT}" font-weight="600" font-size="11"`) + '</g>');
+  parts.push(text(lx, m.top - 9, `标准 ${withUnit(num(input.limit.value, digits), input.unit)}`, `text-anchor="middle" fill="${LIMIT}" font-weight="600" font-size="12"`) + '</g>');
   input.points.forEach((p, k) => {
     const y0 = m.top + k * rowH;
-    parts.push(text(m.left, y0 + 11, p.label, `fill="${INK}" font-size="11"`));
+    parts.push(text(m.left, y0 + 11, p.label, `fill="${INK}" font-size="12"`));
     const cy = y0 + 21;
     parts.push(`<line x1="${n(x(0))}" x2="${n(W - m.right - 70)}" y1="${n(cy)}" y2="${n(cy)}" stroke="${GRID}" stroke-dasharray="1 3"/>`);
     if (isNum(p.value)) {
       const ok = meets(p.value);
       const cx = x(p.value);
       parts.push(`<circle cx="${n(cx)}" cy="${n(cy)}" r="5" fill="${ok ? PALETTE[0] : '#fff'}" stroke="${ok ? PALETTE[0] : PALETTE[5]}" stroke-width="2"/>`);
-      parts.push(text(cx + 9, cy + 4, `${num(p.value, digits)}${ok ? '' : ' ✗'}`, `fill="${INK}" font-size="11"`));
+      parts.push(text(cx + 9, cy + 4, `${num(p.value, digits)}${ok ? '' : ' ✗'}`, `fill="${INK}" font-size="12"`));
     } else {
-      parts.push(text(x(0), cy + 4, '未公布', `fill="${MUTED}" font-size="11"`));
+      parts.push(text(x(0), cy + 4, '未公布', `fill="${MUTED}" font-size="12"`));
     }
   });
   const known = input.points.filter((p) => isNum(p.value));
