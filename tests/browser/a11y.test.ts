@@ -77,6 +77,10 @@ describe.skipIf(!launched.browser)(suiteTitle('accessibility in a real browser',
     const w = await watchedPage(browser, server.origin);
     try {
       for (const type of PAGE_TYPES) {
+        if (pagePath(out, type) === null) {
+          problems.push(`${type}: no such page in the build`);
+          continue;
+        }
         await w.page.goto(server.url + path(type), { waitUntil: 'networkidle' });
         const r = await w.page.evaluate(() => {
           const charts = Array.from(document.querySelectorAll('main svg')).filter((s) => s.getAttribute('aria-hidden') !== 'true' && (s as SVGSVGElement).getBoundingClientRect().width > 60);
