@@ -60,10 +60,15 @@ export function valueOf(s: SchoolRow, dim: Dimension): string {
   return dim === 'county' ? s.region_code : dim === 'stage' ? s.stage : dim === 'ownership' ? s.ownership : s.locale;
 }
 
-/** Every filter value present in the data, with counts, in a stable order. */
+const optionsMemo = new WeakMap<Portal, FilterOption[]>();
+
+/** Every filter value present in the data, with counts, in a stable order (computed once per portal). */
 export function filterOptions(p: Portal): FilterOption[] {
-  const schools = p.data.schools;
-  const count = (dim: Dimension, v: string) => schools.filter((s) => valueOf(s, dim) === v).length;
+  const memo = optionsMemo.get(p);
+  if (memo) return memo;
+  const counts = new Map<string, number>();
+  for (const s of p.data.schools) for (const d of ['stage', 'ownership', 'locale'] as const) counts.set(`${d}:${valueOf(s, d)}`, (counts.get(`${d}:${valueOf(s, d)}`) ?? 0) + 1);
+  const count = (dim: Dimension, v: string) => counts.get(`${dim}:${v}`) ?? 0;
   const out: FilterOption[] = [];
   for (const c of p.counties) out.push({ dim: 'county', value: c.region_code, label: c.name, count: p.schoolsByCounty.get(c.region_code)?.length ?? 0 });
   for (const [dim, map] of [['stage', STAGE], ['ownership', OWN], ['locale', LOC]] as const) {
@@ -72,7 +77,9 @@ export function filterOptions(p: Portal): FilterOption[] {
       if (n > 0) out.push({ dim, value: k, label: zh, count: n });
     }
   }
-  return out.filter((o) => o.count > 0);
+  const result = out.filter((o) => o.count > 0);
+  optionsMemo.set(p, result);
+  return result;
 }
 
 /** Filter pages to pre-render: every county; region-wide stage/ownership/locale pages only when small enough. */
