@@ -146,9 +146,9 @@ describe('class-size histogram', () => {
   });
   const c = histogram({ id: 'h1', title: '班额分布', subject: '青禾区2025年', values: [38, 42, 44, 46, 47, 52, 57, 58, 66, 40, 41], marks, bands });
   it('puts the limit after 45 and the 大班额 line before 56', () => {
-    // bins of 5 from 36 to 70; x domain [35.5, 70.5] → range [36, 408]: x(45.5) = 36 + 372·10/35
+    // bins of 5 from 36 to 70; x domain [35.5, 70.5] → range [36, 406]: x(45.5) = 36 + 370·10/35
     const lines = [...c.svg.matchAll(/<g class="mark"><line x1="([\d.]+)"/g)].map((m) => Number(m[1]));
-    expect(lines).toEqual([142.29, 195.43, 248.57, 354.86]); // 45.5, 50.5, 55.5, 65.5
+    expect(lines).toEqual([141.71, 194.57, 247.43, 353.14]); // 45.5, 50.5, 55.5, 65.5
   });
   it('summarises counts per band', () => {
     expect(c.summary).toBe('青禾区2025年共11个班，平均每班48.3人，最大66人；大班额（56–65人）2个，超大班额（66人及以上）1个。');

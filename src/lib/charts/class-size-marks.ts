@@ -13,7 +13,7 @@ export function classSizeMarks(standard: ThresholdLookup, stages: readonly ('pri
   const superLarge = standard('super_large_class_min', 'all').threshold;
   const limits = stages.map((s) => ({ stage: s, value: standard('class_size', s).threshold }));
   const marks: HistogramMark[] = [
-    ...limits.map((l) => ({ value: l.value, label: `${l.stage === 'primary' ? '小学' : '初中'}标准${l.value}`, kind: 'max' as const })),
+    ...limits.map((l) => ({ value: l.value, label: `${l.stage === 'primary' ? '小学' : '初中'}${l.value}`, kind: 'max' as const })),
     { value: large, label: `大班额${large}`, kind: 'min' },
     { value: superLarge, label: `超大班额${superLarge}`, kind: 'min' },
   ];

@@ -36,7 +36,7 @@ export function histogram(input: HistogramInput): ChartResult {
   const bw = input.binWidth ?? 5;
   const W = input.width ?? 420;
   const H = input.height ?? 240;
-  const m = { top: 40, right: 12, bottom: 30, left: 36 };
+  const m = { top: 44, right: 14, bottom: 30, left: 36 };
   const id = input.id ?? stableId('hist', input.title);
   const vals = input.values.filter((v) => Number.isFinite(v));
   const markVals = input.marks.map((k) => k.value);
@@ -69,11 +69,20 @@ export function histogram(input: HistogramInput): ChartResult {
   parts.push(`<line x1="${m.left}" x2="${W - m.right}" y1="${n(y(0))}" y2="${n(y(0))}" stroke="${MUTED}"/>`);
   for (let a = lo - 1; a <= hi; a += bw * 2) parts.push(text(x(a + 0.5), H - m.bottom + 15, String(a), `text-anchor="middle" fill="${MUTED}" font-size="12"`));
   parts.push(text(W - m.right, H - 4, '每班人数', `text-anchor="end" fill="${MUTED}" font-size="12"`));
+  // Each line is labelled with its number only (labels would collide: 45 and 50 are close);
+  // the key above the plot says what the dashed and dotted lines are.
   input.marks.forEach((k, i) => {
     const mx = x(k.kind === 'max' ? k.value + 0.5 : k.value - 0.5);
-    parts.push(`<g class="mark"><line x1="${n(mx)}" x2="${n(mx)}" y1="${m.top - 8 + (i % 2) * 14}" y2="${n(y(0))}" stroke="${LIMIT}" stroke-width="1.5" stroke-dasharray="${k.kind === 'max' ? '6 3' : '2 2'}"/>`);
-    parts.push(text(mx + 3, m.top - 10 + (i % 2) * 14, k.label, `fill="${LIMIT}" font-size="12"`) + '</g>');
+    parts.push(`<g class="mark"><line x1="${n(mx)}" x2="${n(mx)}" y1="${m.top - 4}" y2="${n(y(0))}" stroke="${LIMIT}" stroke-width="1.5" stroke-dasharray="${k.kind === 'max' ? '6 3' : '2 2'}"/>`);
+    parts.push(text(mx, m.top - 8, String(k.value), `text-anchor="middle" fill="${LIMIT}" font-size="12" font-weight="600"`) + '</g>');
   });
+  const maxMarks = input.marks.filter((k) => k.kind === 'max');
+  const minMarks = input.marks.filter((k) => k.kind === 'min');
+  parts.push(`<line x1="${m.left}" x2="${m.left + 18}" y1="10" y2="10" stroke="${LIMIT}" stroke-width="1.5" stroke-dasharray="6 3"/>`);
+  parts.push(text(m.left + 22, 14, maxMarks.map((k) => k.label).join('、'), `fill="${INK}" font-size="12"`));
+  const kx = m.left + 32 + maxMarks.map((k) => k.label).join('、').length * 12;
+  parts.push(`<line x1="${n(kx)}" x2="${n(kx + 18)}" y1="10" y2="10" stroke="${LIMIT}" stroke-width="1.5" stroke-dasharray="2 2"/>`);
+  parts.push(text(kx + 22, 14, minMarks.map((k) => k.label).join('、'), `fill="${INK}" font-size="12"`));
   const total = vals.length;
   const counts = input.bands.map((b) => ({ b, c: vals.filter((v) => v >= b.min && (b.max === undefined || v <= b.max)).length }));
   let summary: string;
