@@ -76,6 +76,22 @@ describe('line chart (CV trend vs limit)', () => {
     expect(r.summary).toBe('2021–2025年，云溪县初中差异系数由0.60降至0.52，2025年仍高于0.45的标准。');
   });
 
+  it('several series read as one sentence, money with thousands separators', () => {
+    const r = lineChart({
+      title: '生均财政教育支出',
+      subject: '',
+      valueLabel: '生均财政教育支出',
+      unit: '元',
+      digits: 0,
+      series: [
+        { label: '青禾区', points: [{ x: 2021, y: 18302 }, { x: 2025, y: 26020 }] },
+        { label: '云溪县', points: [{ x: 2021, y: 16851 }, { x: 2025, y: null }] },
+      ],
+    });
+    expect(r.summary).toBe('2021–2025年，青禾区生均财政教育支出由18,302元升至26,020元；2021年，云溪县生均财政教育支出为16,851元（2025年未公布）。');
+    expect(r.svg).toContain('>30,000<');
+  });
+
   it('is deterministic', () => {
     const again = lineChart({ id: 'cv1', title: '青禾区小学生均教学及辅助用房面积差异系数', subject: '青禾区小学', valueLabel: '生均教学及辅助用房面积差异系数', limit: { value: 0.5, comparison: '<=' }, series: [{ label: '差异系数', points: cvSeries }] });
     expect(again.svg).toBe(c.svg);

@@ -6,7 +6,12 @@ import { scaleLinear, scalePoint } from 'd3-scale';
 import { line } from 'd3-shape';
 import { max } from 'd3-array';
 import type { ChartBase, ChartResult, Limit } from './types';
-import { GRID, INK, LIMIT, MUTED, PALETTE, fixed, n, shape, stableId, svgClose, svgOpen, text, yearSpan } from './frame';
+import { GRID, INK, LIMIT, MUTED, PALETTE, fixed, n, num, shape, stableId, svgClose, svgOpen, text, yearSpan } from './frame';
+
+/** Fixed decimals for ratios (0.41 vs 0.50); whole numbers with thousands separators. */
+function fv(v: number, digits: number): string {
+  return digits === 0 ? num(v, 0) : fixed(v, digits);
+}
 
 export interface LinePoint {
   readonly x: number;
@@ -39,11 +44,11 @@ function met(v: number, limit: Limit): boolean {
 }
 
 /** The sentence for one series. Exported for tests of the wording. */
-export function lineSummary(subject: string, valueLabel: string, points: readonly LinePoint[], limit: Limit | undefined, digits: number, unit = ''): string {
+export function lineSummary(subject: string, valueLabel: string, points: readonly LinePoint[], limit: Limit | undefined, digits: number, unit = '', withSpan = true): string {
   const sorted = [...points].sort((a, b) => a.x - b.x);
   const known = sorted.filter((p): p is { x: number; y: number } => p.y !== null && Number.isFinite(p.y));
   const missingYears = sorted.filter((p) => p.y === null || !Number.isFinite(p.y)).map((p) => p.x);
-  const f = (v: number) => `${fixed(v, digits)}${unit}`;
+  const f = (v: number) => `${fv(v, digits)}${unit}`;
   const who = `${subject}${valueLabel}`;
   if (known.length === 0) {
     return sorted.length ? `${yearSpan(sorted[0].x, sorted[sorted.length - 1].x)}，${who}均未公布。` : `${who}未公布。`;
@@ -53,13 +58,14 @@ export function lineSummary(subject: string, valueLabel: string, points: readonl
   let s: string;
   if (known.length === 1) s = `${last.x}年，${who}为${f(last.y)}`;
   else {
-    const a = fixed(first.y, digits);
-    const b = fixed(last.y, digits);
+    const a = fv(first.y, digits);
+    const b = fv(last.y, digits);
     const verb = b === a ? '保持在' : last.y < first.y ? '降至' : '升至';
-    s = verb === '保持在' ? `${yearSpan(first.x, last.x)}，${who}保持在${f(last.y)}` : `${yearSpan(first.x, last.x)}，${who}由${f(first.y)}${verb}${f(last.y)}`;
+    const span = withSpan ? `${yearSpan(first.x, last.x)}，` : '';
+    s = verb === '保持在' ? `${span}${who}保持在${f(last.y)}` : `${span}${who}由${f(first.y)}${verb}${f(last.y)}`;
   }
   if (limit) {
-    const L = `${fixed(limit.value, digits)}${unit}`;
+    const L = `${fv(limit.value, digits)}${unit}`;
     const word = limit.comparison === '<=' ? '低于' : '达到';
     const notWord = limit.comparison === '<=' ? '高于' : '低于';
     if (known.every((p) => met(p.y, limit))) {
@@ -88,13 +94,14 @@ export function lineChart(input: LineChartInput): ChartResult {
   const years = [...new Set(input.series.flatMap((s) => s.points.map((p) => p.x)))].sort((a, b) => a - b);
   const values = input.series.flatMap((s) => s.points.map((p) => p.y)).filter((v): v is number => v !== null && Number.isFinite(v));
   const top = Math.max(max(values) ?? 0, input.limit?.value ?? 0) * 1.15 || 1;
+  m.left = top >= 10000 ? 56 : top >= 1000 ? 48 : 44;
   const x = scalePoint<number>().domain(years).range([m.left, W - m.right]).padding(0.4);
   const y = scaleLinear().domain([0, top]).nice(4).range([H - m.bottom, m.top]);
   const parts: string[] = [];
 
   for (const t of y.ticks(4)) {
     parts.push(`<line x1="${m.left}" x2="${W - m.right}" y1="${n(y(t))}" y2="${n(y(t))}" stroke="${GRID}"/>`);
-    parts.push(text(m.left - 6, y(t) + 4, fixed(t, t % 1 === 0 && digits > 2 ? 1 : Math.min(digits, 2)), `text-anchor="end" fill="${MUTED}"`));
+    parts.push(text(m.left - 6, y(t) + 4, digits === 0 ? num(t, 0) : fixed(t, t % 1 === 0 && digits > 2 ? 1 : Math.min(digits, 2)), `text-anchor="end" fill="${MUTED}"`));
   }
   parts.push(`<line x1="${m.left}" x2="${W - m.right}" y1="${n(H - m.bottom)}" y2="${n(H - m.bottom)}" stroke="${MUTED}"/>`);
   for (const yr of years) parts.push(text(x(yr) ?? 0, H - m.bottom + 17, String(yr), `text-anchor="middle" fill="${INK}"`));
@@ -120,7 +127,7 @@ export function lineChart(input: LineChartInput): ChartResult {
       const cx = x(p.x) ?? 0;
       const cy = y(p.y);
       parts.push(shape(i, cx, cy, 4, input.limit && !met(p.y, input.limit) ? '#fff' : colour, colour));
-      if (!multi) parts.push(text(cx, cy - 9, fixed(p.y, digits), `text-anchor="middle" fill="${INK}" font-size="12"`));
+      if (!multi) parts.push(text(cx, cy - 9, fv(p.y, digits), `text-anchor="middle" fill="${INK}" font-size="12"`));
     }
     parts.push('</g>');
   });
@@ -134,7 +141,14 @@ export function lineChart(input: LineChartInput): ChartResult {
     });
   }
 
-  const summary = input.series.map((s) => lineSummary(multi ? s.label : input.subject, input.valueLabel, s.points, input.limit, digits, unit)).join('');
+  let summary: string;
+  if (!multi) summary = lineSummary(input.subject, input.valueLabel, input.series[0]?.points ?? [], input.limit, digits, unit);
+  else {
+    // One sentence: the years once, then each series, separated by “；”.
+    const ys = input.series.flatMap((s) => s.points.filter((p) => p.y !== null).map((p) => p.x));
+    const span = ys.length ? `${yearSpan(Math.min(...ys), Math.max(...ys))}，` : '';
+    summary = span + input.series.map((s) => lineSummary(s.label, input.valueLabel, s.points, input.limit, digits, unit, false).replace(/。$/, '')).join('；') + '。';
+  }
   const desc =
     input.desc ??
     `折线图，横轴为年份（${years.length ? yearSpan(years[0], years[years.length - 1]) : '无数据'}），纵轴为${input.valueLabel}${input.limit ? `；虚线为标准 ${fixed(input.limit.value, digits)}${unit}` : ''}。${summary}`;
@@ -149,7 +163,7 @@ export function lineChart(input: LineChartInput): ChartResult {
   const rows = years.map((yr) => {
     const cells = input.series.map((s) => {
       const p = s.points.find((q) => q.x === yr);
-      return p && p.y !== null && Number.isFinite(p.y) ? `${fixed(p.y, digits)}${unit}` : MISSING;
+      return p && p.y !== null && Number.isFinite(p.y) ? `${fv(p.y, digits)}${unit}` : MISSING;
     });
     const row = [String(yr), ...cells];
     if (input.limit) row.push(`${input.limit.comparison === '<=' ? '≤' : '≥'} ${fixed(input.limit.value, digits)}${unit}`);
