@@ -102,14 +102,21 @@ describe.skipIf(!launched.browser)(suiteTitle('pages in a real browser', launche
     }
   });
 
-  async function searchFor(query: string, schoolId: string): Promise<{ found: boolean; hrefs: string[]; errors: string[] }> {
+  /**
+   * Types the query into a search box as a reader would (key by key, then Enter) and waits for a
+   * result linking to the school. `from: 'home'` uses the box in the site header of the home page
+   * (which leads to the search page); `from: 'search'` the box on the search page itself.
+   */
+  async function searchFor(query: string, schoolId: string, from: 'home' | 'search'): Promise<{ found: boolean; hrefs: string[]; firstSchoolHit: string | null; errors: string[]; status: string }> {
     const w = await watchedPage(browser, server.origin);
     try {
-      await w.page.goto(server.url + path('search'), { waitUntil: 'networkidle' });
-      const box = w.page.locator('input[type="search"], input[role="searchbox"], .pagefind-ui__search-input').first();
+      await w.page.goto(server.url + path(from), { waitUntil: 'networkidle' });
+      const scope = from === 'search' ? 'main ' : '';
+      const box = w.page.locator(`${scope}input[type="search"], ${scope}input[role="searchbox"], ${scope}.pagefind-ui__search-input`).first();
       await box.waitFor({ state: 'visible', timeout: 15_000 });
       await box.click();
-      await box.pressSequentially(query, { delay: 30 });
+      await box.pressSequentially(query, { delay: 20 });
+      await box.press('Enter');
       const hit = w.page.locator(`main a[href*="schools/${schoolId}/"]`).first();
       let found = true;
       try {
@@ -118,22 +125,26 @@ describe.skipIf(!launched.browser)(suiteTitle('pages in a real browser', launche
         found = false;
       }
       const hrefs = await w.page.$$eval('main a[href]', (as) => as.map((a) => a.getAttribute('href') ?? '').slice(0, 30));
-      return { found, hrefs, errors: [...w.errors, ...w.failed, ...w.foreign] };
+      const firstSchoolHit = hrefs.find((h) => /schools\/\d{10}\//.test(h)) ?? null;
+      const status = (await w.page.locator('main [role="status"]').first().textContent().catch(() => '')) ?? '';
+      return { found, hrefs, firstSchoolHit, errors: [...w.errors, ...w.failed, ...w.foreign], status };
     } finally {
       await w.close();
     }
   }
 
-  it(`search finds a school by its Chinese name (${firstSchool.name})`, async () => {
-    const r = await searchFor(firstSchool.name, firstSchool.school_id);
+  it(`search from the header box finds a school by its Chinese name (${firstSchool.name})`, async () => {
+    const r = await searchFor(firstSchool.name, firstSchool.school_id, 'home');
     expect(r.errors).toEqual([]);
-    expect(r.found, `no result linking to schools/${firstSchool.school_id}/; links on the page: ${r.hrefs.join(' ')}`).toBe(true);
+    expect(r.found, `no result linking to schools/${firstSchool.school_id}/; status “${r.status}”; links on the page: ${r.hrefs.join(' ')}`).toBe(true);
+    // The exact name is the school a reader means: it comes before other schools.
+    expect(r.firstSchoolHit, 'first school in the results').toContain(`schools/${firstSchool.school_id}/`);
   });
 
-  it(`search finds the school serving a zone street (${zone?.area})`, async () => {
+  it(`the search page finds the school serving a zone street (${zone?.area})`, async () => {
     expect(zone, 'the sample has admission zones').toBeTruthy();
-    const r = await searchFor(zone.area, zone.school_id);
+    const r = await searchFor(zone.area, zone.school_id, 'search');
     expect(r.errors).toEqual([]);
-    expect(r.found, `no result linking to schools/${zone.school_id}/; links on the page: ${r.hrefs.join(' ')}`).toBe(true);
+    expect(r.found, `no result linking to schools/${zone.school_id}/; status “${r.status}”; links on the page: ${r.hrefs.join(' ')}`).toBe(true);
   });
 });
