@@ -84,6 +84,19 @@ async function withBuildLock<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * The environment a user's shell or CI would give the build: without what vitest puts into its
+ * workers' process.env (BASE_URL=/, MODE=test, DEV=1, SSR=1, NODE_ENV=test, VITEST…). Astro reads
+ * import.meta.env.BASE_URL from process.env.BASE_URL at prerender time, so an inherited BASE_URL=/
+ * silently turned every link of a base_path /jiaoyu/ build into a root link.
+ */
+function shellEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const k of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'TEST', 'VITEST', 'VITEST_MODE', 'VITEST_POOL_ID', 'VITEST_WORKER_ID']) delete env[k];
+  if (env.NODE_ENV === 'test') delete env.NODE_ENV;
+  return env;
+}
+
 /** Runs `scripts/build.ts --data DIR --out DIR` with the Node that runs the tests (Node 24). */
 export function buildSite(dataDir: string, outDir: string, extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<BuildResult> {
   return withBuildLock(() => buildSiteUnlocked(dataDir, outDir, extraArgs, env));
@@ -95,7 +108,7 @@ function buildSiteUnlocked(dataDir: string, outDir: string, extraArgs: string[] 
   return new Promise((done) => {
     const child = spawn(process.execPath, [tsx, join(ROOT, 'scripts', 'build.ts'), '--data', dataDir, '--out', outDir, ...extraArgs], {
       cwd: ROOT,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...env },
+      env: { ...shellEnv(), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let log = '';
