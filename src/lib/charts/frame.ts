@@ -8,7 +8,7 @@ import { escapeXml } from './escape';
 /** Okabe–Ito: distinguishable with the common colour-vision deficiencies. */
 export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#000000'] as const;
 export const INK = '#1d2733';
-export const MUTED = '#6b7480';
+export const MUTED = '#5b6470';
 export const GRID = '#e3e7ec';
 export const LIMIT = '#3d4650';
 
