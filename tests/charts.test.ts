@@ -111,18 +111,36 @@ describe('bar chart with threshold markers', () => {
     ratioMarks: [{ value: 85, label: '85%' }],
   });
   it('draws the 100 % standard and the 85 % mark at the right x', () => {
-    // domain [0, 120·1.08 = 129.6 → nice 150], range [14, 400]: x(100) = 14 + 386·100/150 = 271.33
-    const xs = attr(c.svg, 'line', 'limit', 'x1');
-    expect(xs).toEqual(['271.33', '232.73']);
+    // domain [0, 120·1.08 = 129.6 → nice 150], range [12, 344]: x(100) = 12 + 332·100/150 = 233.33, x(85) = 200.13
+    const xs = [...new Set(attr(c.svg, 'line', 'limit', 'x1'))];
+    expect(xs).toEqual(['233.33', '200.13']);
   });
   it('bar length is value ÷ threshold (5.4 / 4.5 = 120 %)', () => {
     const widths = attr(c.svg, 'rect', null, 'width');
-    expect(widths[0]).toBe('308.8'); // 386·120/150
+    expect(widths[0]).toBe('265.6'); // 332·120/150
   });
   it('summary names the missed indicator with value, standard, gap and share, and the unknown one', () => {
     expect(c.summary).toBe('青禾区实验小学2025年，3项指标中1项达到标准；每百名学生拥有网络多媒体教室数为2 间，低于标准2.3 间（差0.3 间，为标准的87%）；1项未公布或不适用。');
     expect(c.table.rows[2]).toEqual(['生均教学仪器设备值', '未公布', '2,000 元', '—']);
     expect(c.table.rows[1][3]).toBe('✗ 差 0.3 间');
+  });
+});
+
+describe('bar chart, absolute scale (CVs against their limit)', () => {
+  const c = barChart({
+    title: 'CV',
+    subject: '青禾区小学',
+    scale: 'absolute',
+    items: [{ label: '生均教学及辅助用房面积', value: 0.104, threshold: 0.5, comparison: '<=' }],
+  });
+  it('the axis fits the numbers (0–0.6 for values up to 0.5), the limit is a tick across the bar', () => {
+    const ticks = [...c.svg.matchAll(/>([\d.]+)<\/text>/g)].map((m) => m[1]);
+    expect(ticks[ticks.length - 1]).toBe('0.6');
+    // range [12, 344]: x(0.5) = 12 + 332·0.5/0.6 = 288.67
+    expect(attr(c.svg, 'line', 'limit', 'x1')).toEqual(['288.67']);
+  });
+  it('the value line names value, standard and status', () => {
+    expect(c.svg).toContain('>0.1 · 标准≤0.5 · ✓ 达标<');
   });
 });
 

@@ -43,44 +43,41 @@ function withUnit(v: string, unit?: string): string {
 export function barChart(input: BarChartInput): ChartResult {
   const digits = input.digits ?? 2;
   const mode = input.scale ?? 'ratio';
-  const W = input.width ?? 420;
-  const rowH = 42;
-  const m = { top: 10, right: 20, bottom: 26, left: 14 };
+  // Narrow viewBox: drawn about 1:1 on a phone, so 12-unit text reads as 12 px.
+  const W = input.width ?? 360;
+  // Each row: the indicator name, the bar (with its reference marks as short ticks across the
+  // bar only), then the value, the standard and ✓/✗ on their own line — no text is crossed.
+  const rowH = 58;
+  const m = { top: 22, right: 16, bottom: 26, left: 12 };
   const H = m.top + input.items.length * rowH + m.bottom;
   const id = input.id ?? stableId('bar', input.title);
   const pos = (i: BarItem) => (isNum(i.value) ? (mode === 'ratio' ? (i.threshold ? (i.value / i.threshold) * 100 : 0) : i.value) : 0);
-  const maxV = Math.max(...input.items.map(pos), ...(mode === 'ratio' ? [100] : input.items.map((i) => i.threshold)), 1);
+  const maxV = Math.max(...input.items.map(pos), ...(mode === 'ratio' ? [100] : input.items.map((i) => i.threshold))) || 1;
   const x = scaleLinear().domain([0, maxV * 1.08]).nice(4).range([m.left, W - m.right]);
   const parts: string[] = [];
   for (const t of x.ticks(4)) {
     parts.push(`<line x1="${n(x(t))}" x2="${n(x(t))}" y1="${m.top}" y2="${H - m.bottom}" stroke="${GRID}"/>`);
     parts.push(text(x(t), H - m.bottom + 16, mode === 'ratio' ? `${t}%` : num(t), `text-anchor="middle" fill="${MUTED}" font-size="12"`));
   }
-  if (mode === 'ratio') {
-    for (const mk of [{ value: 100, label: '标准' }, ...(input.ratioMarks ?? [])]) {
-      parts.push(`<line class="limit" x1="${n(x(mk.value))}" x2="${n(x(mk.value))}" y1="${m.top - 4}" y2="${H - m.bottom}" stroke="${LIMIT}" stroke-width="1.5" stroke-dasharray="${mk.value === 100 ? '6 3' : '2 3'}"/>`);
-    }
-  }
+  const refs = mode === 'ratio' ? [{ value: 100, label: '标准' }, ...(input.ratioMarks ?? [])] : [];
+  for (const mk of refs) parts.push(text(x(mk.value), m.top - 8, mk.label, `text-anchor="middle" fill="${LIMIT}" font-size="12" font-weight="600"`));
   input.items.forEach((it, k) => {
     const y0 = m.top + k * rowH;
     const v = it.value;
     const ok = isNum(v) ? meets(it, v) : null;
     const status = ok === null ? it.missingText ?? '未公布' : ok ? '✓ 达标' : '✗ 未达标';
-    parts.push(text(m.left, y0 + 13, it.label, `fill="${INK}"`));
-    const barY = y0 + 19;
+    parts.push(text(m.left, y0 + 14, it.label, `fill="${INK}"`));
+    const barY = y0 + 20;
     if (isNum(v)) {
       const w = Math.max(0, x(pos(it)) - x(0));
       parts.push(`<rect x="${n(x(0))}" y="${n(barY)}" width="${n(w)}" height="14" fill="${ok ? PALETTE[0] : '#fff'}" stroke="${PALETTE[0]}" stroke-width="1.5"/>`);
-      const label = `${withUnit(num(v, digits), it.unit)}（标准${it.comparison === '>=' ? '≥' : '≤'}${withUnit(num(it.threshold, digits), it.unit)}）${status}`;
-      const inside = x(0) + w > W * 0.62;
-      parts.push(text(inside ? x(0) + w - 4 : x(0) + w + 4, barY + 11.5, label, `font-size="12" fill="${inside && ok ? '#fff' : INK}" text-anchor="${inside ? 'end' : 'start'}"`));
+      const label = `${withUnit(num(v, digits), it.unit)} · 标准${it.comparison === '>=' ? '≥' : '≤'}${withUnit(num(it.threshold, digits), it.unit)} · ${status}`;
+      parts.push(text(m.left, y0 + 50, label, `font-size="12" fill="${INK}"`));
     } else {
-      parts.push(text(x(0) + 2, barY + 11.5, status, `font-size="12" fill="${MUTED}"`));
+      parts.push(text(m.left, y0 + 50, `${status} · 标准${it.comparison === '>=' ? '≥' : '≤'}${withUnit(num(it.threshold, digits), it.unit)}`, `font-size="12" fill="${MUTED}"`));
     }
-    if (mode === 'absolute') {
-      const tx = x(it.threshold);
-      parts.push(`<line class="limit" x1="${n(tx)}" x2="${n(tx)}" y1="${n(barY - 4)}" y2="${n(barY + 18)}" stroke="${LIMIT}" stroke-width="2"/>`);
-    }
+    const ticks = mode === 'ratio' ? refs.map((r) => ({ v: r.value, dash: r.value === 100 ? '' : ' stroke-dasharray="2 2"' })) : [{ v: it.threshold, dash: '' }];
+    for (const t of ticks) parts.push(`<line class="limit" x1="${n(x(t.v))}" x2="${n(x(t.v))}" y1="${n(barY - 4)}" y2="${n(barY + 18)}" stroke="${LIMIT}" stroke-width="2"${t.dash}/>`);
   });
 
   const known = input.items.filter((i) => isNum(i.value));
@@ -102,7 +99,7 @@ export function barChart(input: BarChartInput): ChartResult {
   }
   if (unknown) summary += `；${unknown}项未公布或不适用`;
   summary += '。';
-  const desc = input.desc ?? `条形图，每项指标一条，${mode === 'ratio' ? '以达到标准的百分比表示，虚线为标准（100%）' : '竖线为各项标准'}。${summary}`;
+  const desc = input.desc ?? `条形图，每项指标一条，${mode === 'ratio' ? '以达到标准的百分比表示，竖线为标准（100%）' : '竖线为各项标准'}；空心条表示未达标准。${summary}`;
   const rows = input.items.map((i) => {
     const v = i.value;
     if (!isNum(v)) return [i.label, i.missingText ?? '未公布', withUnit(num(i.threshold, digits), i.unit), '—'];
