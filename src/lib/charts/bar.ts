@@ -60,10 +60,13 @@ export function barChart(input: BarChartInput): ChartResult {
     parts.push(text(x(t), H - m.bottom + 16, mode === 'ratio' ? `${t}%` : num(t), `text-anchor="middle" fill="${MUTED}" font-size="12"`));
   }
   const refs = mode === 'ratio' ? [{ value: 100, label: '标准' }, ...(input.ratioMarks ?? [])] : [];
-  for (const mk of refs) parts.push(text(x(mk.value), m.top - 8, mk.label, `text-anchor="middle" fill="${LIMIT}" font-size="12" font-weight="600"`));
+  // The standard's label reads to the right of its line, other marks (85 %) to the left, so they never collide.
+  for (const mk of refs) parts.push(text(x(mk.value) + (mk.value === 100 ? 3 : -3), m.top - 8, mk.label, `text-anchor="${mk.value === 100 ? 'start' : 'end'}" fill="${LIMIT}" font-size="12" font-weight="600"`));
   input.items.forEach((it, k) => {
     const y0 = m.top + k * rowH;
     const v = it.value;
+    // Money reads in whole 元.
+    const d = it.unit === '元' ? 0 : digits;
     const ok = isNum(v) ? meets(it, v) : null;
     const status = ok === null ? it.missingText ?? '未公布' : ok ? '✓ 达标' : '✗ 未达标';
     parts.push(text(m.left, y0 + 14, it.label, `fill="${INK}"`));
@@ -71,7 +74,7 @@ export function barChart(input: BarChartInput): ChartResult {
     if (isNum(v)) {
       const w = Math.max(0, x(pos(it)) - x(0));
       parts.push(`<rect x="${n(x(0))}" y="${n(barY)}" width="${n(w)}" height="14" fill="${ok ? PALETTE[0] : '#fff'}" stroke="${PALETTE[0]}" stroke-width="1.5"/>`);
-      const label = `${withUnit(num(v, digits), it.unit)} · 标准${it.comparison === '>=' ? '≥' : '≤'}${withUnit(num(it.threshold, digits), it.unit)} · ${status}`;
+      const label = `${withUnit(num(v, d), it.unit)} · 标准${it.comparison === '>=' ? '≥' : '≤'}${withUnit(num(it.threshold, d), it.unit)} · ${status}`;
       parts.push(text(m.left, y0 + 50, label, `font-size="12" fill="${INK}"`));
     } else {
       parts.push(text(m.left, y0 + 50, `${status} · 标准${it.comparison === '>=' ? '≥' : '≤'}${withUnit(num(it.threshold, digits), it.unit)}`, `font-size="12" fill="${MUTED}"`));
