@@ -40,11 +40,12 @@ export function stableId(prefix: string, text: string): string {
   return `${prefix}-${h.toString(36)}`;
 }
 
+/** Drawn at most 1.4× its viewBox, so chart text never grows past about 18 px on wide screens. */
 export function svgOpen(o: { id: string; title: string; desc: string; width: number; height: number; extraDefs?: string }): string {
   const t = `${o.id}-t`;
   const d = `${o.id}-d`;
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${o.width} ${o.height}" width="100%" role="img" aria-labelledby="${t} ${d}" ` +
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${o.width} ${o.height}" width="100%" style="max-width:${Math.round(o.width * 1.4)}px" role="img" aria-labelledby="${t} ${d}" ` +
     `font-family="inherit" font-size="13" class="chart-svg" preserveAspectRatio="xMidYMid meet">` +
     `<title id="${t}">${escapeXml(o.title)}</title><desc id="${d}">${escapeXml(o.desc)}</desc>` +
     (o.extraDefs ? `<defs>${o.extraDefs}</defs>` : '')
