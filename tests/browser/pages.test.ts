@@ -102,6 +102,25 @@ describe.skipIf(!launched.browser)(suiteTitle('pages in a real browser', launche
     }
   });
 
+  it('without JavaScript, the county filter link shows exactly that county’s open schools', async () => {
+    const w = await watchedPage(browser, server.origin, { javaScriptEnabled: false });
+    try {
+      await w.page.goto(server.url + path('schools'), { waitUntil: 'load' });
+      const county = firstSchool.region_code;
+      const link = w.page.locator(`main a[href*="schools/county/${county}/"]`).first();
+      expect(await link.count(), `a filter link to schools/county/${county}/`).toBe(1);
+      await Promise.all([w.page.waitForLoadState('load'), link.click()]);
+      const ids = await w.page.$$eval('main a[href]', (as) =>
+        [...new Set(as.map((a) => /schools\/(\d{10})\//.exec(a.getAttribute('href') ?? '')?.[1]).filter((x): x is string => !!x))].sort(),
+      );
+      const expected = openSchools.filter((s) => s.region_code === county).map((s) => s.school_id).sort();
+      expect(ids).toEqual(expected);
+      expect(w.errors).toEqual([]);
+    } finally {
+      await w.close();
+    }
+  });
+
   /**
    * Types the query into a search box as a reader would (key by key, then Enter) and waits for a
    * result linking to the school. `from: 'home'` uses the box in the site header of the home page
