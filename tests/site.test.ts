@@ -140,10 +140,9 @@ describe('charts', () => {
     for (const p of pages) for (const m of html(p).matchAll(/<details class="chart-data"([^>]*)>/g)) expect(m[1]).toContain('data-pagefind-ignore');
   });
 
-  it('a missing year reads “未公布”, never 0, in a chart table', () => {
-    // The sample publishes every dataset; build-time charts are tested with gaps in tests/charts.test.ts.
-    const c = data.regions.find((r) => r.level === 'county')!;
-    expect(html(`counties/${c.region_code}/index.html`)).not.toMatch(/<td class="num">NaN/);
+  it('no chart table or page shows NaN or undefined', () => {
+    const bad = pages.filter((p) => /NaN|>undefined</.test(html(p).replace(/<script[\s\S]*?<\/script>/g, '')));
+    expect(bad).toEqual([]);
   });
 });
 
@@ -170,6 +169,39 @@ describe('build with invalid data', () => {
     expect(result.log).not.toMatch(/\n\s+at .+:\d+:\d+/);
     expect(result.log).not.toMatch(/Error:/);
     expect(existsSync(join(work, 'dist', 'index.html'))).toBe(false);
+    rmSync(work, { recursive: true, force: true });
+  });
+});
+
+describe('a year whose files are not published', () => {
+  let work: string;
+  let ok = false;
+  const text = (f: string) =>
+    readFileSync(join(work, 'dist', f), 'utf8')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ');
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'portal-site-gap-'));
+    cpSync(SAMPLE_DATA, join(work, 'data'), { recursive: true });
+    rmSync(join(work, 'data', '2022', 'admissions.csv'));
+    rmSync(join(work, 'data', '2024', 'classes.csv'));
+    rmSync(join(work, 'data', '2023', 'resources.csv'));
+    const r = await buildSite(join(work, 'data'), join(work, 'dist'));
+    ok = r.ok;
+    if (!ok) console.log(r.log);
+  }, 600_000);
+
+  it('reads “未公布” for that year on the county page and the topic pages, never 0', () => {
+    expect(ok).toBe(true);
+    const county = data.regions.find((r) => r.level === 'county')!;
+    const c = text(`counties/${county.region_code}/index.html`);
+    expect(c).toMatch(/2022年 未公布（2022\/admissions\.csv）/);
+    expect(c).toMatch(/2024年 未公布/);
+    // The CV monitoring table: every indicator reads 未公布 for 2023.
+    const cvRow = /每百名学生拥有高于规定学历教师数 \S+ ([^ ]+)(?: ✓| ✗ 超出)? ([^ ]+)(?: ✓| ✗ 超出)? ([^ ]+)/.exec(c);
+    expect(cvRow?.[3]).toBe('未公布');
+    expect(text('topics/admissions/index.html')).toMatch(new RegExp(`${county.name} [^未]*未公布`));
+    expect(text('topics/class-size/index.html')).toMatch(/2024年 未公布/);
     rmSync(work, { recursive: true, force: true });
   });
 });
