@@ -3,7 +3,7 @@
  * (county and region charts: region-charts.ts). Every threshold comes from
  * the applied standards table (portal.standard), never from a literal.
  */
-import { barChart, stackedBar, type ChartResult } from '../charts';
+import { barChart, type ChartResult } from '../charts';
 import type { PartStage, SchoolYearResult } from '../indicators/types';
 import type { Portal } from './portal';
 import { INDICATOR_SHORT } from './labels';
@@ -27,34 +27,5 @@ export function schoolIndicatorBars(p: Portal, r: SchoolYearResult, id: string):
       unit: c.unit,
       missingText: c.value.kind === 'missing' ? '未公布' : c.value.kind === 'not_applicable' ? '不适用' : '无法计算',
     })),
-  });
-}
-
-/** Admitted pupils by year: from the zone, from outside it; the planned seats as a marker. */
-export function admissionsStack(p: Portal, schoolIds: readonly string[], subject: string, id: string): ChartResult | null {
-  const ids = new Set(schoolIds);
-  const rows = p.years.map((y) => {
-    const list = (p.yearData.get(y)?.admissions ?? []).filter((a) => ids.has(a.school_id));
-    const planned = list.reduce((s, a) => s + a.planned_seats, 0);
-    const withResults = list.filter((a) => a.admitted !== null);
-    const inZoneKnown = withResults.every((a) => a.admitted_in_zone !== null);
-    const admitted = withResults.reduce((s, a) => s + (a.admitted ?? 0), 0);
-    const inZone = withResults.reduce((s, a) => s + (a.admitted_in_zone ?? 0), 0);
-    const none = list.length === 0 || withResults.length === 0;
-    return {
-      label: `${y}年`,
-      values: none ? [null, null] : inZoneKnown ? [inZone, admitted - inZone] : [null, null],
-      marker: list.length ? planned : null,
-    };
-  });
-  if (rows.every((r) => r.marker === null)) return null;
-  return stackedBar({
-    id,
-    title: `${subject}历年录取人数`,
-    subject: `${subject}录取人数`,
-    categories: ['划片范围内', '划片范围外'],
-    markerLabel: '招生计划',
-    unit: '人',
-    rows,
   });
 }
