@@ -55,6 +55,9 @@ describe('loadPortalData on folders with generated files', () => {
           plans.forEach((p: FilePlan | null, i) => {
             if (!p) return;
             const slot = SLOTS[i];
+            const refused = res.issues.some((is) => is.file === slot.rel && is.row === null && is.severity === 'error' && ['not-csv', 'empty-file'].includes(is.code));
+            // Control characters past the binary threshold: the whole file is refused, and says so.
+            if (refused && /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(p.text)) return;
             const nonBlank = p.records.filter((r) => !r.blank).length;
             const rows = slot.get(res.data) ?? [];
             if (rows.length !== nonBlank) problems.push(`${slot.rel}: ${nonBlank} non-blank records, ${rows.length} rows in the model`);

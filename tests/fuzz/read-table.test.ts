@@ -32,6 +32,13 @@ export function violations(schema: DatasetSchema, plan: FilePlan, file: string):
   const lastRow = plan.records.length + 1 + sepLine + 1;
   out.push(...issueShapeProblems(issues, { file, maxRow: lastRow }));
 
+  // A file refused as a whole (e.g. too many control characters: binary) has no rows, and says so.
+  const refused = issues.find((i) => i.row === null && i.severity === 'error' && ['not-csv', 'encoding-unreadable', 'encoding-utf16', 'empty-file'].includes(i.code));
+  if (refused) {
+    if (!/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(plan.text)) out.push(`a text file refused as a whole: ${refused.code} ${refused.message}`);
+    if (rows.length) out.push(`refused file (${refused.code}) still gave ${rows.length} rows`);
+    return out;
+  }
   const expected = plan.records.map((r, k) => ({ r, row: rowOfRecord(k) })).filter((x) => !x.r.blank);
   if (rows.length !== expected.length) {
     out.push(`expected ${expected.length} rows (non-blank records), got ${rows.length}`);
