@@ -53,7 +53,7 @@ export function cvTrendCharts(p: Portal, code: string, name: string, stage: Part
 
 /** The yearly monitoring table counties publish: indicators × years, with the composite CV. */
 export function cvMonitoringRows(p: Portal, code: string, stage: PartStage): { key: string; label: string; short: string; cells: { value: number | null; passes: boolean | null; missing: boolean }[] }[] {
-  const rows = QUALITY_INDICATOR_KEYS.map((key) => ({
+  const rows: { key: string; label: string; short: string; cells: { value: number | null; passes: boolean | null; missing: boolean }[] }[] = QUALITY_INDICATOR_KEYS.map((key) => ({
     key,
     label: indicatorName(p, key, stage),
     short: INDICATOR_SHORT[key],
