@@ -39,20 +39,20 @@ describe('line chart (CV trend vs limit)', () => {
     expect(c.svg).toMatch(/^<svg [^>]*role="img"[^>]*aria-labelledby="cv1-t cv1-d"/);
     expect(c.svg).toContain('<title id="cv1-t">青禾区小学生均教学及辅助用房面积差异系数</title>');
     expect(c.svg).toMatch(/<desc id="cv1-d">折线图/);
-    expect(c.svg).toContain('viewBox="0 0 420 230"');
+    expect(c.svg).toContain('viewBox="0 0 360 230"');
     expect(c.svg).toContain('width="100%"');
   });
 
   it('draws the line through the years, broken where a year is missing (never drawn as 0)', () => {
-    // x: scalePoint over 5 years, range [44, 404], padding 0.4 → step 75, first at 74.
+    // x: scalePoint over 5 years, range [44, 344], padding 0.4 → step 300/4.8 = 62.5, first at 69.
     // y: domain [0, 0.8] (0.56 × 1.15 rounded up by nice), range [202, 18] → y(v) = 202 − 230·v.
     const d = attr(c.svg, 'path', null, 'd')[0];
-    expect(d).toBe('M74,73.2L149,80.1L224,91.6M374,107.7Z');
+    expect(d).toBe('M69,73.2L131.5,80.1L194,91.6M319,107.7Z');
   });
 
   it('puts the limit line at 0.50 (y = 87) and labels it', () => {
     const limit = c.svg.slice(c.svg.indexOf('<g class="limit">'));
-    expect(limit).toMatch(/<line x1="44" x2="404" y1="87" y2="87"/);
+    expect(limit).toMatch(/<line x1="44" x2="344" y1="87" y2="87"/);
     expect(limit).toContain('标准 0.50');
   });
 
@@ -180,9 +180,9 @@ describe('class-size histogram', () => {
   });
   const c = histogram({ id: 'h1', title: '班额分布', subject: '青禾区2025年', values: [38, 42, 44, 46, 47, 52, 57, 58, 66, 40, 41], marks, bands });
   it('puts the limit after 45 and the 大班额 line before 56', () => {
-    // bins of 5 from 36 to 70; x domain [35.5, 70.5] → range [36, 406]: x(45.5) = 36 + 370·10/35
+    // bins of 5 from 36 to 70; x domain [35.5, 70.5] → range [36, 346]: x(45.5) = 36 + 310·10/35
     const lines = [...c.svg.matchAll(/<g class="mark"><line x1="([\d.]+)"/g)].map((m) => Number(m[1]));
-    expect(lines).toEqual([141.71, 194.57, 247.43, 353.14]); // 45.5, 50.5, 55.5, 65.5
+    expect(lines).toEqual([124.57, 168.86, 213.14, 301.71]); // 45.5, 50.5, 55.5, 65.5
   });
   it('summarises counts per band', () => {
     expect(c.summary).toBe('青禾区2025年共11个班，平均每班48.3人，最大66人；大班额（56–65人）2个，超大班额（66人及以上）1个。');

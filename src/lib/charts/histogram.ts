@@ -34,7 +34,7 @@ export interface HistogramInput extends ChartBase {
 
 export function histogram(input: HistogramInput): ChartResult {
   const bw = input.binWidth ?? 5;
-  const W = input.width ?? 420;
+  const W = input.width ?? 360;
   const H = input.height ?? 240;
   const m = { top: 44, right: 14, bottom: 30, left: 36 };
   const id = input.id ?? stableId('hist', input.title);

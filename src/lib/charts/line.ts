@@ -86,7 +86,7 @@ export function lineSummary(subject: string, valueLabel: string, points: readonl
 export function lineChart(input: LineChartInput): ChartResult {
   const digits = input.digits ?? 2;
   const unit = input.unit ?? '';
-  const W = input.width ?? 420;
+  const W = input.width ?? 360;
   const H = input.height ?? 230;
   const multi = input.series.length > 1;
   const m = { top: multi ? 34 : 18, right: 16, bottom: 28, left: 44 };

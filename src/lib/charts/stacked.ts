@@ -30,7 +30,7 @@ const COLOURS = [PALETTE[0], PALETTE[1], PALETTE[2], PALETTE[3]];
 
 export function stackedBar(input: StackedInput): ChartResult {
   const unit = input.unit ?? '人';
-  const W = input.width ?? 420;
+  const W = input.width ?? 360;
   const rowH = 40;
   const m = { top: 34, right: 16, bottom: 24, left: 10 };
   const H = m.top + input.rows.length * rowH + m.bottom;

@@ -31,7 +31,7 @@ const withUnit = (v: string, u?: string) => (!u ? v : u === '%' ? `${v}%` : `${v
 
 export function stripChart(input: StripChartInput): ChartResult {
   const digits = input.digits ?? 2;
-  const W = input.width ?? 420;
+  const W = input.width ?? 360;
   const rowH = 30;
   const m = { top: 22, right: 14, bottom: 26, left: 10 };
   const H = m.top + input.points.length * rowH + m.bottom;
