@@ -136,6 +136,14 @@ describe('search on the built sample site', () => {
     expect(initials.slice(0, 5).some((h) => h.url.endsWith(schoolPath(s.school_id)))).toBe(true);
   });
 
+  it('filters by data year: a school closed before the latest year is not listed for it', async () => {
+    const latest = data.years[data.years.length - 1].year;
+    const r = await pagefind.search(null, { filters: { 类型: '学校', 年份: String(latest) } });
+    const open = data.schools.filter((s) => s.closed_year === null || s.closed_year > latest).length;
+    expect(r.results.length).toBeGreaterThan(0);
+    expect(r.results.length).toBeLessThanOrEqual(open);
+  });
+
   it('filters by county and stage', async () => {
     const county = data.regions.find((r) => r.level === 'county')!;
     const r = await pagefind.search(segmentQuery('小学'), { filters: { 县区: county.name, 学段: '小学' } });
