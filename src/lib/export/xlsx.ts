@@ -72,6 +72,6 @@ export function tableXlsx(table: ExportTable, isoDate: string): Uint8Array {
   const [y, m, d] = isoDate.split('-').map(Number);
   const mtime = new Date(Math.max(1980, y || 1980), (m || 1) - 1, d || 1, 12);
   const z: Zippable = {};
-  for (const k of Object.keys(files)) z[k] = [enc.encode(files[k]), { mtime, level: 6 }];
+  for (const k of Object.keys(files)) z[k] = [enc.encode(files[k]), { mtime, level: 1 }];
   return zipSync(z, { mtime });
 }

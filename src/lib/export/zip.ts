@@ -9,6 +9,6 @@ export function deterministicZip(files: ReadonlyMap<string, Uint8Array>, isoDate
   const [y, m, d] = isoDate.split('-').map(Number);
   const mtime = new Date(Math.max(1980, y || 1980), (m || 1) - 1, d || 1, 12, 0, 0);
   const entries: Zippable = {};
-  for (const path of [...files.keys()].sort()) entries[path] = [files.get(path)!, { mtime, level: 6 }];
+  for (const path of [...files.keys()].sort()) entries[path] = [files.get(path)!, { mtime, level: 3 }];
   return zipSync(entries, { mtime });
 }

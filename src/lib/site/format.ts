@@ -6,13 +6,19 @@ import type { Check, Computed, Comparison } from '../indicators/types';
 import { ALL_DATASETS, LOCALES, OWNERSHIPS, PART_STAGES, SCHOOL_KINDS, STAGES, MILESTONES, ADMISSION_METHODS } from '../schema';
 import { suppressCount } from '../privacy/suppress';
 
-const INT = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 });
+// Creating an Intl.NumberFormat costs far more than formatting with one (it was the single
+// largest cost of rendering school pages): keep one per precision.
+const formats = new Map<number, Intl.NumberFormat>();
+function numberFormat(digits: number): Intl.NumberFormat {
+  let f = formats.get(digits);
+  if (!f) formats.set(digits, (f = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: digits })));
+  return f;
+}
 
 /** Thousands separators, up to `digits` decimals, trailing zeros dropped. */
 export function fmt(x: number, digits = 2): string {
   if (!Number.isFinite(x)) return '—';
-  if (Number.isInteger(x)) return INT.format(x);
-  return new Intl.NumberFormat('zh-CN', { maximumFractionDigits: digits }).format(x);
+  return numberFormat(Number.isInteger(x) ? 0 : digits).format(x);
 }
 
 /** A CV reads best with 3–4 decimals (limits are 0.45–0.65). */
