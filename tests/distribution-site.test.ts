@@ -2,16 +2,24 @@
  * On the built site (dist/, or DIST_DIR): every download link a page shows with a SHA-256 points
  * to a file whose real SHA-256 and size are the ones printed; every release folder passes
  * `sha256sum -c SHA256SUMS`; JSON-LD parses and cannot be closed early by a `</script>`.
- * Skipped when the site has not been built (run `npm run build` first).
+ * Uses DIST_DIR when set, else the sample site built once per test run (tests/helpers/site.ts).
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { buildSiteOnce } from './helpers/site';
 
-const dist = resolve(process.env.DIST_DIR || 'dist');
-const built = existsSync(join(dist, 'data', 'index.html'));
+let dist = '';
+let pages: string[] = [];
+// The base path the site was built with: /data/ pages live at <base>data/.
+let base = '/';
+beforeAll(async () => {
+  dist = process.env.DIST_DIR ? resolve(process.env.DIST_DIR) : await buildSiteOnce();
+  pages = walk(dist).filter((f) => f.endsWith('.html') && /\/(data|changelog)\//.test(f));
+  base = readFileSync(join(dist, 'data', 'index.html'), 'utf8').match(/href="([^"]*)data\/dictionary\/"/)?.[1] ?? '/';
+}, 600_000);
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => {
@@ -22,12 +30,7 @@ function walk(dir: string): string[] {
 
 const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&#x2F;/g, '/');
 
-describe.skipIf(!built)('built downloads', () => {
-  const pages = built ? walk(dist).filter((f) => f.endsWith('.html') && /\/(data|changelog)\//.test(f)) : [];
-  // The base path the site was built with: /data/ pages live at <base>data/.
-  const base = built
-    ? (readFileSync(join(dist, 'data', 'index.html'), 'utf8').match(/href="([^"]*)data\/dictionary\/"/)?.[1] ?? '/')
-    : '/';
+describe('built downloads', () => {
 
   it('every checksum on a page equals the SHA-256 and size of the file it links to', () => {
     let checked = 0;
