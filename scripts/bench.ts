@@ -2,7 +2,8 @@
  * npm run bench                         regions of 1,000, 5,000 and 20,000 schools (5 years each)
  * npm run bench -- --sizes 1000,5000    other sizes
  * npm run bench -- --quick              one small region (200 schools): proves the script works (CI)
- * Options: --work DIR (scratch folder, default a temp folder), --keep (leave it), --json (JSON only).
+ * Options: --work DIR (scratch folder, default bench-out/run-*), --keep (leave it), --json (JSON only),
+ *          --bare N (only a bare Astro build of N trivial pages, e.g. where the full build fails).
  *
  * For each size, measured in this one run on this machine:
  *   - validation throughput (the portal's ingest + every rule, loadPortalData) vs papaparse parsing
@@ -526,6 +527,23 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   if (argv[0] === '--ingest-child') {
     await ingestChild(argv[1]);
+    return;
+  }
+  if (argv[0] === '--bare') {
+    // Only the bare Astro build of N trivial pages: a reference where the full build cannot finish.
+    const pages = Number(argv[1]);
+    if (!Number.isInteger(pages) || pages < 1) usage(`--bare 需要页面数，收到“${argv[1]}”。`);
+    mkdirSync(join(ROOT, 'bench-out'), { recursive: true });
+    const dir = mkdtempSync(join(ROOT, 'bench-out', 'bare-'));
+    try {
+      makeBareProject(dir, pages);
+      const bare = await runMeasured(process.execPath, [ASTRO, 'build'], { cwd: dir, timeoutMs: 60 * 60_000 });
+      mustSucceed('空白 Astro 构建', bare);
+      const figures = { pages, bareAstroSeconds: round(bare.ms / 1000), bareAstroPeakMiB: round((bare.maxRssLargest ?? bare.maxRssTree) / MiB, 0), machine: machine() };
+      process.stdout.write(`空白 Astro 构建 ${pages} 页：${figures.bareAstroSeconds} s，峰值内存 ${figures.bareAstroPeakMiB} MiB\nBENCH_JSON ${JSON.stringify(figures)}\n`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
     return;
   }
   const args = parseArgs(argv);
