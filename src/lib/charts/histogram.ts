@@ -3,6 +3,7 @@
  * the class-size marks from the standards table drawn between bins: a limit (45, 50) after its
  * value, a band start (大班额 56, 超大班额 66) before it. Bars above a mark are hatched.
  */
+import { max, min } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
 import type { ChartBase, ChartResult } from './types';
 import { GRID, INK, LIMIT, MUTED, PALETTE, hatchDefs, n, num, stableId, svgClose, svgOpen, text } from './frame';
@@ -40,8 +41,8 @@ export function histogram(input: HistogramInput): ChartResult {
   const id = input.id ?? stableId('hist', input.title);
   const vals = input.values.filter((v) => Number.isFinite(v));
   const markVals = input.marks.map((k) => k.value);
-  const lo = Math.floor((Math.min(...vals, ...markVals) - 1) / bw) * bw + 1;
-  const hi = Math.ceil(Math.max(...vals, ...markVals) / bw) * bw;
+  const lo = Math.floor((Math.min(min(vals) ?? Infinity, ...markVals) - 1) / bw) * bw + 1;
+  const hi = Math.ceil(Math.max(max(vals) ?? -Infinity, ...markVals) / bw) * bw;
   const bins: { from: number; to: number; count: number }[] = [];
   for (let a = lo; a <= hi; a += bw) bins.push({ from: a, to: a + bw - 1, count: 0 });
   for (const v of vals) {
@@ -89,10 +90,10 @@ export function histogram(input: HistogramInput): ChartResult {
   if (!total) summary = `${input.subject}班额数据未公布。`;
   else {
     const mean = vals.reduce((a, b) => a + b, 0) / total;
-    summary = `${input.subject}共${num(total, 0)}个班，平均每班${num(mean, 1)}人，最大${Math.max(...vals)}人；` + counts.map(({ b, c }) => `${b.label}${c}个`).join('，') + '。';
+    summary = `${input.subject}共${num(total, 0)}个班，平均每班${num(mean, 1)}人，最大${max(vals)}人；` + counts.map(({ b, c }) => `${b.label}${c}个`).join('，') + '。';
   }
   const desc = input.desc ?? `直方图，横轴为每班人数（每${bw}人一组），纵轴为班级数；竖线为班额标准。${summary}`;
-  const rows = bins.filter((b) => b.count > 0 || (b.from <= Math.max(...vals) && b.to >= Math.min(...vals))).map((b) => [`${b.from}–${b.to}人`, String(b.count)]);
+  const rows = bins.filter((b) => b.count > 0 || (b.from <= (max(vals) ?? -Infinity) && b.to >= (min(vals) ?? Infinity))).map((b) => [`${b.from}–${b.to}人`, String(b.count)]);
   return {
     svg: svgOpen({ id, title: input.title, desc, width: W, height: H, extraDefs: hatchDefs(id, [PALETTE[0], PALETTE[0]]) }) + parts.join('') + svgClose,
     title: input.title,

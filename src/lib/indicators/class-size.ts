@@ -45,7 +45,7 @@ export function classSizeProfile(
     classes: list.length,
     students,
     mean: list.length ? value(tidy(students / list.length)) : missing(what),
-    max: list.length ? value(Math.max(...list.map((r) => r.students))) : missing(what),
+    max: list.length ? value(list.reduce((m, r) => Math.max(m, r.students), -Infinity)) : missing(what),
     limit,
     overLimit,
     large,
