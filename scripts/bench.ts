@@ -400,6 +400,9 @@ async function benchSize(args: Args, work: string, n: number): Promise<SizeFigur
     // A failed build is a result too (e.g. out of memory at 20,000 schools): report it, keep going.
     const said = /FATAL ERROR: [^\n]*|heap out of memory|生成[^\n]*出错[^\n]*|Error: [^\n]*/.exec(build.out)?.[0] ?? `退出码 ${build.code}`;
     log(args, `失败（${round(build.ms / 1000, 1)} s）：${said}\n`);
+    // The end of the build's own output says where it stopped (set PORTAL_DEBUG=1 for a stack).
+    const tail = build.out.split('\n').filter((l) => l.trim() && !/^\s*\d+: 0x/.test(l)).slice(-8).join('\n    ');
+    log(args, `    ${tail}\n`);
     if (!args.keep) rmSync(dir, { recursive: true, force: true });
     return {
       schools: n, buildFailed: `${said}（退出码 ${build.code}，${round(build.ms / 1000, 1)} s 后）`, years, csvFiles: fig.files, csvMB: round(mb), csvRecords: fig.records,
