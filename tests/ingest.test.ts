@@ -160,3 +160,16 @@ describe('headers', () => {
     expect(t.rows[0].students).toBe(44);
   });
 });
+
+describe('mixed line endings', () => {
+  it('a row ending in LF inside a CRLF file is its own row, not glued to the one before', () => {
+    const text = '学校标识码,年级,班级,学生数\r\n2199010001,1,1班,44\r\n2199010001,1,2班,40\n2199010001,1,3班,41\r\n';
+    const t = readTable(classes, '2025/classes.csv', enc(text));
+    expect(t.issues).toEqual([]);
+    expect(t.rows.map((r) => [r._source.row, r.class_name, r.students])).toEqual([
+      [2, '1班', 44],
+      [3, '2班', 40],
+      [4, '3班', 41],
+    ]);
+  });
+});

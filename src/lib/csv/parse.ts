@@ -21,6 +21,10 @@ export interface ParsedCsv {
  */
 export function parseCsvText(text: string): ParsedCsv {
   let body = text;
+  // papaparse guesses one newline from the first lines, so a file mixing CRLF and LF rows (rows
+  // pasted from another file) would glue an LF-only row onto the row before it. Such files get
+  // one line ending between records; line breaks inside quoted cells are left as written.
+  if (body.includes('\r') && /(^|[^\r])\n/.test(body)) body = unifyRecordBreaks(body);
   if (/^sep=.\r?\n/i.test(body)) body = body.replace(/^sep=.\r?\n/i, '');
   const result = Papa.parse<string[]>(body, { header: false, skipEmptyLines: false, delimiter: ',' });
   const data = result.data;
@@ -46,6 +50,23 @@ export function parseCsvText(text: string): ParsedCsv {
     rowNumbers.push(i + 1);
   }
   return { header: data[headerIndex], headerRow: headerIndex + 1, records, rowNumbers, problems };
+}
+
+/** CRLF or CR between records → LF, outside quoted cells only (RFC 4180 quotes). */
+function unifyRecordBreaks(text: string): string {
+  let out = '';
+  let from = 0;
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) quoted = !quoted; // a doubled "" toggles twice: still right
+    else if (c === 13 && !quoted) {
+      out += text.slice(from, i) + '\n';
+      if (text.charCodeAt(i + 1) === 10) i++;
+      from = i + 1;
+    }
+  }
+  return out + text.slice(from);
 }
 
 /** A blank line, or a row of empty cells (Excel writes “,,,” for a cleared row). */
