@@ -238,31 +238,25 @@ export function countyFindings(fc: FindingsCollector, c: CountyYearResult, parts
   if (c.level !== 'county') return;
   const subj: Subject = { kind: 'region', region_code: c.region_code, school_id: null, name: c.name };
   const src = parts.filter((p) => p.counted.counted && p.source).map((p) => p.source!);
-  for (const cv of c.cv) {
-    if (cv.passes !== false || cv.value.kind !== 'value') continue;
-    fc.add('cv_over_limit', subj, c.year, c.stage, cv.indicator, {
-      indicator: cv.indicator,
-      value: cv.value.value,
-      threshold: cv.limit,
-      comparison: '<=',
-      unit: '',
-      label: '',
-      sources: src,
-      message: `${c.name}${STAGE_ZH[c.stage]}“${cv.indicator}”的差异系数为${formatNumber(cv.value.value)}，上限为${formatNumber(cv.limit)}，超出${formatNumber(tidy(cv.value.value - cv.limit))}。`,
-    });
-  }
-  for (const cv of c.basicCv) {
-    if (cv.passes !== false || cv.value.kind !== 'value') continue;
-    fc.add('basic_cv_over_limit', subj, c.year, c.stage, cv.indicator, {
-      indicator: cv.indicator,
-      value: cv.value.value,
-      threshold: cv.limit,
-      comparison: '<=',
-      unit: '',
-      label: '',
-      sources: src,
-      message: `${c.name}${STAGE_ZH[c.stage]}“${cv.indicator}”的差异系数为${formatNumber(cv.value.value)}，超过基本均衡上限${formatNumber(cv.limit)}。`,
-    });
+  // Quality-balance CVs (limit 0.50/0.45) and the 2012 basic-balance CVs differ only in rule and wording.
+  const checks = [
+    { list: c.cv, rule: 'cv_over_limit', text: (v: number, lim: number) => `，上限为${formatNumber(lim)}，超出${formatNumber(tidy(v - lim))}。` },
+    { list: c.basicCv, rule: 'basic_cv_over_limit', text: (_v: number, lim: number) => `，超过基本均衡上限${formatNumber(lim)}。` },
+  ] as const;
+  for (const { list, rule, text } of checks) {
+    for (const cv of list) {
+      if (cv.passes !== false || cv.value.kind !== 'value') continue;
+      fc.add(rule, subj, c.year, c.stage, cv.indicator, {
+        indicator: cv.indicator,
+        value: cv.value.value,
+        threshold: cv.limit,
+        comparison: '<=',
+        unit: '',
+        label: '',
+        sources: src,
+        message: `${c.name}${STAGE_ZH[c.stage]}“${cv.indicator}”的差异系数为${formatNumber(cv.value.value)}${text(cv.value.value, cv.limit)}`,
+      });
+    }
   }
 }
 
