@@ -14,7 +14,7 @@ import { fixtureCopy } from '../fixture-dir';
 import { filePlan, type FilePlan } from './csv-model';
 import { issueShapeProblems } from '../helpers/issues';
 
-type Slot = { rel: string; schema: DatasetSchema; get: (d: Awaited<ReturnType<typeof loadPortalData>>['data']) => unknown[] | undefined };
+type Slot = { rel: string; schema: DatasetSchema; get: (d: Awaited<ReturnType<typeof loadPortalData>>['data']) => readonly unknown[] | undefined };
 const SLOTS: Slot[] = [
   { rel: 'schools.csv', schema: schools, get: (d) => d.schools },
   { rel: 'regions.csv', schema: regions, get: (d) => d.regions },

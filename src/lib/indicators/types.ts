@@ -11,6 +11,8 @@
  *   { kind: 'not_applicable', reason: '班级数不足12个，不适用' }         the rule does not apply
  */
 import type { PartStage, SchoolStage, SourceRef } from '../schema';
+// Re-exported: site code imports them from here.
+export type { PartStage, SchoolStage, SourceRef } from '../schema';
 
 // ───────────────────────────── typed values ─────────────────────────────
 

@@ -89,7 +89,7 @@ export function countyOverview(p: Portal, year: number): CountyOverview[] {
         const met = list.length === 0 ? null : failing.length ? false : unknown ? null : true;
         return [key, { met, tested: list.length, failing: [...new Set(failing)], unknown }];
       }),
-    ) as Record<PartKey, PartStatus>;
+    ) as unknown as Record<PartKey, PartStatus>;
     return { code: c.region_code, name: c.name, parts };
   });
 }
