@@ -21,6 +21,7 @@ import { loadPublishableData, describeWithheld } from '../src/lib/privacy';
 import { formatText } from '../src/lib/validate/report';
 import { countBySeverity } from '../src/lib/validate/make-issue';
 import { normaliseBase } from '../src/lib/site/url';
+import { publicationWarnings } from '../src/lib/export/publication-warnings';
 
 export const ROOT = resolve(fileURLToPath(import.meta.url), '..', '..');
 
@@ -68,6 +69,7 @@ export async function runBuild(opts: BuildOptions): Promise<BuildOutcome> {
   if (warnings > 0) log(`数据检查通过，有 ${warnings} 个提醒（运行 npm run validate 查看详情）。`);
   else log('数据检查通过。');
   for (const line of describeWithheld(loaded.withheld)) log(line);
+  for (const line of publicationWarnings(dataDir, loaded.data.settings)) log(line);
 
   const settings = loaded.data.settings;
   const base = normaliseBase(settings.base_path);

@@ -234,7 +234,7 @@ describe('checksums, ZIP and determinism', () => {
 describe('citation and releases file', () => {
   it('gives a GB/T 7714 citation and an English one', () => {
     const c = citation({ publisher: '测试市教育局', title: '测试市义务教育均衡发展数据', version: '2025.2', date: '2025-09-10', url: 'https://edu.example.gov.cn/jiaoyu/data/releases/2025.2/', dataset: { zh: '招生计划与结果', en: 'Admission plans and results', year: 2024 } });
-    expect(c.zh).toBe('测试市教育局. 测试市义务教育均衡发展数据：招生计划与结果（2024学年）[DS/OL]. 版本 2025.2. 测试市教育局, 2025(2025-09-10)[引用日期]. https://edu.example.gov.cn/jiaoyu/data/releases/2025.2/.');
+    expect(c.zh).toBe('测试市教育局. 测试市义务教育均衡发展数据：招生计划与结果（2024学年）[DS/OL]. 版本 2025.2. 测试市教育局, 2025(2025-09-10)[YYYY-MM-DD]. https://edu.example.gov.cn/jiaoyu/data/releases/2025.2/.');
     expect(c.en).toBe('测试市教育局. (2025). 测试市义务教育均衡发展数据: Admission plans and results, school year 2024 (Version 2025.2) [Data set]. https://edu.example.gov.cn/jiaoyu/data/releases/2025.2/');
   });
 

@@ -11,39 +11,77 @@ export interface JsonLdDataset {
   readonly licence: { readonly name: string; readonly url: string | null };
   readonly publisher: string;
   readonly keywords?: readonly string[];
+  /** ISO 8601 interval the data covers, e.g. from `temporalCoverage()`. */
   readonly temporal?: string | null;
   readonly spatial?: string | null;
-  readonly citation?: string;
+  /**
+   * How to cite this dataset itself (schema.org `creditText`). Not `citation`: on a Dataset that
+   * property lists works the data provider recommends citing in addition to the dataset.
+   */
+  readonly creditText?: string;
   readonly isAccessibleForFree?: boolean;
   readonly downloads: readonly { readonly url: string; readonly format: string; readonly name?: string; readonly bytes?: number }[];
 }
 
+/** An absolute http(s) URL, or null (JSON-LD consumers such as search engines need absolute URLs). */
+export function absoluteUrl(u: string | null | undefined): string | null {
+  if (!u) return null;
+  try {
+    const url = new URL(u);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The time a set of school years covers, as an ISO 8601 interval of months: school year 2024
+ * runs from September 2024 to August 2025, so years 2021…2025 give `2021-09/2026-08`. Null when
+ * no file is per year.
+ */
+export function temporalCoverage(years: readonly (number | null)[]): string | null {
+  const ys = years.filter((y): y is number => typeof y === 'number' && Number.isInteger(y));
+  if (!ys.length) return null;
+  return `${Math.min(...ys)}-09/${Math.max(...ys) + 1}-08`;
+}
+
+/**
+ * schema.org Dataset. Every URL in it is absolute: a site path (no site_url set) is left out
+ * rather than published relative — the build warns that site_url is missing.
+ */
 export function datasetJsonLd(d: JsonLdDataset): Record<string, unknown> {
+  const url = absoluteUrl(d.url);
+  const licence = absoluteUrl(d.licence.url);
   const out: Record<string, unknown> = {
     '@context': 'https://schema.org',
     '@type': 'Dataset',
     name: d.name,
     description: d.description.length >= 50 ? d.description : `${d.description}（义务教育均衡发展开放数据，含数据字典、校验和与引用方式。）`,
-    url: d.url,
+    ...(url ? { url } : {}),
     version: d.version,
     dateModified: d.date,
     inLanguage: 'zh-CN',
     isAccessibleForFree: d.isAccessibleForFree ?? true,
-    license: d.licence.url ?? d.licence.name,
+    license: licence ?? d.licence.name,
     creator: { '@type': 'Organization', name: d.publisher },
     publisher: { '@type': 'Organization', name: d.publisher },
     keywords: [...(d.keywords ?? ['义务教育', '均衡发展', '开放数据'])],
-    distribution: d.downloads.map((x) => ({
+  };
+  const downloads = d.downloads.flatMap((x) => {
+    const contentUrl = absoluteUrl(x.url);
+    if (!contentUrl) return [];
+    return [{
       '@type': 'DataDownload',
       encodingFormat: x.format,
-      contentUrl: x.url,
+      contentUrl,
       ...(x.name ? { name: x.name } : {}),
       ...(x.bytes !== undefined ? { contentSize: `${x.bytes} B` } : {}),
-    })),
-  };
+    }];
+  });
+  if (downloads.length) out.distribution = downloads;
   if (d.temporal) out.temporalCoverage = d.temporal;
   if (d.spatial) out.spatialCoverage = { '@type': 'Place', name: d.spatial };
-  if (d.citation) out.citation = d.citation;
+  if (d.creditText) out.creditText = d.creditText;
   return out;
 }
 

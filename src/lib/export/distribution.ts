@@ -16,7 +16,7 @@ import { sha256Hex, formatBytes } from './checksums';
 import { templateCsv, tableCsv } from './csv';
 import { dataFiles } from './data-tables';
 import { dictionaryRows, dictionaryTable } from './dictionary';
-import { atomFeed, tagUri, type FeedEntry } from './feed';
+import { atomFeed, feedAuthority, tagUri, type FeedEntry } from './feed';
 import { tableJson } from './json';
 import { buildRelease, type BuiltRelease, type FileInfo, type ReleaseManifest, type UnavailableRelease, type ReleaseContext } from './release-build';
 import { readReleases, resolveRelease, type ReleaseConfig, type ReleaseEntry } from './releases';
@@ -134,7 +134,7 @@ export class DistributionBuilder {
     const current = await this.opts.effects.load(resolve(this.opts.dataDir));
     if (typeof current === 'string') throw new Error(`数据文件夹无法读取：${current}`);
     const settings = current.settings;
-    const config = readReleases(this.opts.dataDir);
+    const config = readReleases(this.opts.dataDir, { sample: settings.sample, regionCode: settings.region_code });
     const releases: (ReleaseManifest | UnavailableRelease)[] = [];
     let prev: BuiltRelease | null = null;
     let prevVersion: string | null = null;
@@ -211,7 +211,7 @@ export class DistributionBuilder {
     const d = await this.distribution();
     const ctx = releaseContext(d.settings, null);
     const entries: FeedEntry[] = [];
-    const authority = d.settings.site_url ? new URL(d.settings.site_url).hostname : 'edu-portal';
+    const authority = feedAuthority(d.settings);
     for (const r of d.releases) {
       const anchor = `changelog/#v${r.version}`;
       const diff = r.available ? r.diff : null;

@@ -18,3 +18,4 @@ export * from './release-build';
 export * from './distribution';
 export * from './discovery';
 export * from './xlsx';
+export * from './publication-warnings';

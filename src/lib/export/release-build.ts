@@ -9,7 +9,8 @@
  *   xlsx/<file>.xlsx      for people: one sheet, codes kept as text (leading zeros survive)
  *   json/<file>.json      rows as JSON objects
  *   (<file> = schools, 2024/admissions, …, indicators/schools, indicators/cv, indicators/findings)
- *   datapackage.json  README.md  LICENSE.txt  CITATION.txt  dictionary.csv
+ *   datapackage.json  README.md  LICENSE.txt  dictionary.csv
+ *   CITATION.txt (GB/T 7714 + English)  CITATION.cff  CITATION.bib  CITATION.ris
  *   changes.csv / changes.json   cell-level diff against the previous release
  *   <package>-<version>.zip      all of the above
  *   SHA256SUMS                   every file of the folder (sha256sum -c SHA256SUMS)
@@ -17,7 +18,7 @@
 import type { IndicatorResults } from '../indicators/types';
 import type { PortalSettings } from '../settings/types';
 import { sha256Hex, sha256sums, formatBytes } from './checksums';
-import { citation, type Citation } from './citation';
+import { ACCESS_DATE_NOTE, bibKey, citation, citationBibtex, citationCff, citationRis, type Citation, type CitationInput } from './citation';
 import { tableCsv, csvLines } from './csv';
 import { dataFiles, fileId, type DataFile } from './data-tables';
 import { dataPackage, packageName, type PackageResource } from './datapackage';
@@ -255,6 +256,7 @@ function readme(entry: ReleaseEntry, ctx: ReleaseContext, tables: readonly Table
     '- `dictionary.csv` — 数据字典（每列的含义、类型、单位、允许值）。 / Data dictionary.',
     '- `changes.csv` — 与上一版本相比的逐单元格变更。 / Cell-level changes since the previous release.',
     '- `SHA256SUMS` — 校验：`sha256sum -c SHA256SUMS`。 / Checksums.',
+    '- `CITATION.txt`、`CITATION.cff`、`CITATION.bib`、`CITATION.ris` — 引用方式（GB/T 7714、英文、Citation File Format、BibTeX、RIS）。 / How to cite.',
     '',
     `空单元格表示“未报送”，不是 0。${ctx.missingValues.filter((m) => m).length ? `“${ctx.missingValues.filter((m) => m).join('、')}”表示为保护隐私而不公布的小数值。` : ''}`,
     `An empty cell means "not reported", not 0.${ctx.missingValues.filter((m) => m).length ? ` "${ctx.missingValues.filter((m) => m).join('", "')}" marks a small count withheld for privacy.` : ''}`,
@@ -274,6 +276,8 @@ function readme(entry: ReleaseEntry, ctx: ReleaseContext, tables: readonly Table
       : '首个版本。 / First release.',
     '',
     '## 引用 / Citation',
+    '',
+    ACCESS_DATE_NOTE,
     '',
     cite.zh,
     '',
@@ -343,7 +347,8 @@ export function buildRelease(input: ReleaseBuildInput): BuiltRelease {
 
   }
 
-  const cite = citation({ publisher: s.publisher, title: s.title, version: entry.version, date: entry.date, url: releaseUrl });
+  const citeInput: CitationInput = { publisher: s.publisher, title: s.title, version: entry.version, date: entry.date, url: releaseUrl, place: s.region_name };
+  const cite = citation(citeInput);
   const pkg = dataPackage({
     name,
     title: `${s.title}（版本 ${entry.version}）`,
@@ -359,18 +364,42 @@ export function buildRelease(input: ReleaseBuildInput): BuiltRelease {
   });
   const datapackage = put('datapackage.json', 'datapackage', encoder.encode(stableJson(pkg)));
 
+  const perTable = tablesOut.map((t) => ({
+    t,
+    input: { ...citeInput, url: ctx.url(`data/releases/${entry.version}/${t.csv.path}`), dataset: { zh: t.zh, en: t.en, year: t.year } } as CitationInput,
+  }));
   const citationLines = [
     `# 引用本版本 / Cite this release`,
+    ACCESS_DATE_NOTE,
+    '',
     cite.zh,
     cite.en,
     '',
     '# 引用单个数据集 / Cite one dataset',
-    ...tablesOut.flatMap((t) => {
-      const c = citation({ publisher: s.publisher, title: s.title, version: entry.version, date: entry.date, url: ctx.url(`data/releases/${entry.version}/${t.csv.path}`), dataset: { zh: t.zh, en: t.en, year: t.year } });
+    ...perTable.flatMap(({ input }) => {
+      const c = citation(input);
       return [c.zh, c.en, ''];
     }),
+    '# 文献管理软件 / Reference managers',
+    'CITATION.bib (BibTeX)、CITATION.ris (EndNote / NoteExpress / Zotero)、CITATION.cff (Citation File Format)。',
+    '',
   ];
   put('CITATION.txt', 'text', encoder.encode(citationLines.join('\n')));
+  put(
+    'CITATION.cff',
+    'text',
+    encoder.encode(
+      citationCff({
+        ...citeInput,
+        abstract: `${s.region_name}义务教育均衡发展开放数据（版本 ${entry.version}）。${s.sample ? '示例数据（虚构地区）。' : ''}`,
+        licence: s.license,
+        keywords: ['义务教育', '均衡发展', 'compulsory education', 'open data'],
+      }),
+    ),
+  );
+  const releaseKey = bibKey([name, entry.version]);
+  put('CITATION.bib', 'text', encoder.encode([citationBibtex(citeInput, releaseKey), ...perTable.map(({ t, input }) => citationBibtex(input, bibKey([name, entry.version, t.id])))].join('\n')));
+  put('CITATION.ris', 'text', encoder.encode([citationRis(citeInput), ...perTable.map(({ input }) => citationRis(input))].join('\r\n')));
   put('LICENSE.txt', 'text', encoder.encode(licenceText(s)));
   put('README.md', 'text', encoder.encode(readme(entry, ctx, tablesOut, diff, cite)));
 

@@ -9,11 +9,21 @@
  *
  * A shallow clone (CI) may lack a git ref: that release is listed as unavailable with a plain
  * message, never a failed build.
+ *
+ * Without releases.yml (every new bureau) the data folder is the one release, its version and date
+ * derived from the data: the date of the last git commit that touched the folder, else the newest
+ * file's modification date (Beijing time); the version is that date. A warning says so.
+ *
+ * The sample's releases.yml says `sample: true` and the sample's `region_code`: it applies only
+ * while data/ is that sample (portal.yml `sample: true`, same region_code). A bureau that replaces
+ * data/ with its own does not inherit the sample's snapshots and corrections; the file is ignored
+ * with a warning that says how to start fresh.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parse } from 'yaml';
+import { loadSettings } from '../settings/load';
 
 export interface Correction {
   readonly dataset: string;
@@ -45,6 +55,12 @@ export interface ReleaseConfig {
   readonly file: string | null;
   /** Ascending by date. */
   readonly releases: readonly ReleaseEntry[];
+  /** true when releases.yml describes the fictional sample (`sample: true`). */
+  readonly sample?: boolean;
+  /** Region code the sample releases belong to (`region_code:`), when given. */
+  readonly regionCode?: string | null;
+  /** Plain-Chinese warnings for the build log (no releases.yml, sample releases ignored). */
+  readonly warnings?: readonly string[];
 }
 
 export class ReleaseConfigError extends Error {}
@@ -67,7 +83,7 @@ export function releasesFileFor(dataDir: string): string {
 
 /** Parse releases.yml text. Errors are plain Chinese, naming the entry. */
 export function parseReleases(yamlText: string, file: string): ReleaseConfig {
-  const doc = parse(yamlText) as { releases?: unknown } | null;
+  const doc = parse(yamlText) as { releases?: unknown; sample?: unknown; region_code?: unknown } | null;
   const list = doc && Array.isArray(doc.releases) ? doc.releases : null;
   if (!list) throw new ReleaseConfigError(`${file}：缺少 releases 列表。`);
   const base = dirname(file);
@@ -104,15 +120,112 @@ export function parseReleases(yamlText: string, file: string): ReleaseConfig {
   });
   const sorted = [...releases].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   if (sorted.some((r, i) => r !== releases[i])) throw new ReleaseConfigError(`${file}：版本须按日期从早到晚排列。`);
-  return { file, releases };
+  const sample = doc?.sample === true;
+  const regionCode = doc?.region_code === undefined || doc?.region_code === null ? null : text(doc.region_code);
+  return { file, releases, sample, regionCode, warnings: [] };
 }
 
-export function readReleases(dataDir: string, fallbackDate: string | null = null): ReleaseConfig {
+/** A date as Beijing sees it (the portal's publication dates are Beijing dates). */
+function beijingDate(ms: number): string {
+  return new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** Newest modification time of the files under a folder (symlinks not followed), or null. */
+function newestMtime(dir: string): number | null {
+  let newest: number | null = null;
+  const walk = (d: string, depth: number) => {
+    let names: string[];
+    try {
+      names = readdirSync(d);
+    } catch {
+      return;
+    }
+    for (const n of names) {
+      if (n.startsWith('.')) continue;
+      const p = join(d, n);
+      let st;
+      try {
+        st = lstatSync(p);
+      } catch {
+        continue;
+      }
+      if (st.isDirectory() && depth < 4) walk(p, depth + 1);
+      else if (st.isFile() && (newest === null || st.mtimeMs > newest)) newest = st.mtimeMs;
+    }
+  };
+  walk(dir, 0);
+  return newest;
+}
+
+/** Where a derived release's date comes from: the last commit touching the data, else the newest file. */
+export interface DataDate {
+  readonly date: string;
+  readonly from: 'git' | 'files' | 'none';
+}
+
+/**
+ * The date of the data in a folder: the committer date (Beijing time) of the last commit that
+ * touched it, else the newest file's modification date. `none` (no files at all) gives today.
+ */
+export function dataDate(dataDir: string): DataDate {
+  const dir = resolve(dataDir);
+  try {
+    const out = execFileSync('git', ['log', '-1', '--format=%ct', '--', '.'], { cwd: dir, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    if (/^\d+$/.test(out)) return { date: beijingDate(Number(out) * 1000), from: 'git' };
+  } catch {
+    /* not a git repository, or git missing: fall back to the files */
+  }
+  const m = newestMtime(dir);
+  if (m !== null) return { date: beijingDate(m), from: 'files' };
+  return { date: beijingDate(Date.now()), from: 'none' };
+}
+
+/** The one release of a data folder without releases.yml, with the warning the build prints. */
+export function derivedRelease(dataDir: string): { entry: ReleaseEntry; warning: string } {
+  const d = dataDate(dataDir);
+  const version = d.date;
+  const how = d.from === 'git' ? `数据文件夹最后一次提交的日期（${d.date}）` : d.from === 'files' ? `数据文件中最新的修改日期（${d.date}）` : `今天的日期（${d.date}）`;
+  return {
+    entry: { version, date: d.date, notes: '', source: { kind: 'current' }, corrections: [] },
+    warning:
+      `提醒：没有 releases/releases.yml，当前 data/ 作为唯一版本发布，版本号和日期取自${how}：版本 ${version}。` +
+      '要固定版本号、保留旧版本的下载地址并发布更正，请按发布指南“发布版本和更正”一节建立 releases/releases.yml。',
+  };
+}
+
+export interface ReadReleasesOptions {
+  /** The portal settings' sample flag and region code; read from the data folder when omitted. */
+  readonly sample?: boolean;
+  readonly regionCode?: string | null;
+}
+
+export function readReleases(dataDir: string, opts: ReadReleasesOptions = {}): ReleaseConfig {
   const file = releasesFileFor(dataDir);
   if (!existsSync(file)) {
-    return { file: null, releases: [{ version: 'current', date: fallbackDate ?? '1970-01-01', notes: '', source: { kind: 'current' }, corrections: [] }] };
+    const d = derivedRelease(dataDir);
+    return { file: null, releases: [d.entry], warnings: [d.warning] };
   }
-  return parseReleases(readFileSync(file, 'utf8'), file);
+  const config = parseReleases(readFileSync(file, 'utf8'), file);
+  if (!config.sample) return config;
+  let sample = opts.sample;
+  let regionCode = opts.regionCode;
+  if (sample === undefined) {
+    const s = loadSettings(resolve(dataDir)).settings;
+    sample = s.sample;
+    regionCode = s.region_code;
+  }
+  const sameRegion = !config.regionCode || (regionCode ?? null) === config.regionCode;
+  if (sample && sameRegion) return config;
+  const d = derivedRelease(dataDir);
+  return {
+    file: null,
+    releases: [d.entry],
+    warnings: [
+      `提醒：${file} 是示例数据的版本记录（sample: true${config.regionCode ? `，地区代码 ${config.regionCode}` : ''}），与本门户的数据不符，已忽略——示例的快照和更正不会发布。` +
+        '请删除 releases/releases.yml 和 releases/snapshots/，需要时按发布指南“发布版本和更正”一节重新建立。',
+      d.warning,
+    ],
+  };
 }
 
 export type Resolved = { readonly ok: true; readonly dir: string } | { readonly ok: false; readonly reason: string };

@@ -178,7 +178,9 @@ export function guideBlocks(kinds: readonly IssueKind[] = ISSUE_KINDS): Block[] 
       '在 GitHub 或 GitLab 上，用门户程序仓库创建本单位的仓库（“Use this template”或导入仓库）。',
       '在电脑上安装 Node.js 24 和 git，把仓库克隆到本地，在仓库文件夹中运行一次 `npm ci`（安装所需程序，只需一次）。',
       '仓库中的 `data/` 文件夹是虚构的示例数据。把它整个删除，新建一个空的 `data/` 文件夹——下面的步骤把本地数据放进去。',
+      '同样删除 `releases/releases.yml` 和 `releases/snapshots/`：那是示例数据的版本记录（文件中写有 `sample: true`），示例的旧版本和更正不属于本单位。忘记删除也不会发布它们——构建时忽略并给出提醒。',
     ),
+    p('关于版本：网站上的每份下载文件都标有版本号和日期（引用、订阅源和数据包描述都用它们）。开始时不需要 `releases/releases.yml`：版本号和日期取自 `data/` 最后一次提交（git）的日期，不在 git 中时取最新文件的修改日期，构建时会提醒。正式发布后，需要保留旧版本的下载地址或发布更正时，按“发布版本和更正”一节建立 `releases/releases.yml`。'),
     h(3, '第2步：写网站设置 portal.yml', 'step-2'),
     p('在 `data/` 中新建文本文件 `portal.yml`（用记事本即可，保存为 UTF-8），至少写明地区名称和层级。每一项的含义见“网站设置”一节。'),
     code(
@@ -328,7 +330,7 @@ export function guideBlocks(kinds: readonly IssueKind[] = ISSUE_KINDS): Block[] 
 
   // 8. Corrections
   b.push(
-    h(2, '八、发布更正', 'corrections'),
+    h(2, '八、发布版本和更正', 'corrections'),
     p('每次发布都有一个版本号，登记在仓库的 `releases/releases.yml` 中。旧版本的下载地址永久有效，更正会在“更新记录”页面和订阅源中说明原因。发现已发布的数据有错时：'),
     ol(
       '把当前版本固定下来：把当前的 `data/` 文件夹整个复制到 `releases/snapshots/<当前版本号>/`，并在 `releases.yml` 中给当前（最后一个）版本加上 `snapshot: snapshots/<当前版本号>`。也可以改写 `git: <标签>`（需要完整的 git 历史）。',
@@ -355,7 +357,7 @@ export function guideBlocks(kinds: readonly IssueKind[] = ISSUE_KINDS): Block[] 
         '        reason: 录取人数误录为125，经复核应为152。',
       ].join('\n'),
     ),
-    p('版本号只能用字母、数字、点、下划线和连字符；版本按日期从早到晚排列；只有最后一个版本可以不写 snapshot 或 git。没有 `releases.yml` 时，当前数据作为唯一版本发布。'),
+    p('版本号只能用字母、数字、点、下划线和连字符；版本按日期从早到晚排列；只有最后一个版本可以不写 snapshot 或 git。没有 `releases.yml` 时，当前数据作为唯一版本发布，版本号和日期取自 `data/` 最后一次提交的日期（不在 git 中时取最新文件的修改日期）。第一次建立 `releases.yml` 时，第一个版本通常就写这个日期，已经发布的下载地址保持不变。'),
   );
 
   // 9. Embargo
