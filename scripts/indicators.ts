@@ -6,7 +6,8 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { computeIndicators } from '../src/lib/indicators';
+import { publishableIndicators } from '../src/lib/privacy/indicators';
+import { loadPublishableData } from '../src/lib/privacy/publishable';
 import { summaryText } from '../src/lib/indicators/summary-text';
 import type { PortalData } from '../src/lib/model/types';
 import type { Issue } from '../src/lib/validate/issue';
@@ -38,15 +39,14 @@ function parseArgs(argv: readonly string[]): Args | string {
   return { format, data };
 }
 
-/** The loader (foundation) may return the model alone or with its issues; accept both. */
+/**
+ * What may be published: embargoed files withheld, and indicators computed with small sensitive
+ * counts (and the amounts that give them back) as not reported — this output is as public as the
+ * site, so it must not give back a “<5” (src/lib/privacy/README.md).
+ */
 async function load(dir: string): Promise<{ data: PortalData | null; issues: readonly Issue[] }> {
-  // resolved at run time so this script type-checks before the loader lands
-  const mod = (await import(new URL('../src/lib/model/load.ts', import.meta.url).href)) as Record<string, unknown>;
-  const fn = mod.loadPortalData as (d: string) => unknown;
-  const out = (await fn(dir)) as Record<string, unknown>;
-  if (out && 'issues' in out && ('data' in out || 'model' in out))
-    return { data: ((out.data ?? out.model) as PortalData | null) ?? null, issues: out.issues as Issue[] };
-  return { data: out as unknown as PortalData, issues: [] };
+  const r = await loadPublishableData(dir);
+  return { data: r.readable ? r.data : null, issues: r.issues };
 }
 
 async function main(): Promise<number> {
@@ -72,13 +72,17 @@ async function main(): Promise<number> {
     if (errors.length > 20) process.stderr.write(`  ……另有 ${errors.length - 20} 个错误\n`);
     return 1;
   }
-  const results = computeIndicators(data);
+  const results = publishableIndicators(data);
   process.stdout.write(args.format === 'json' ? JSON.stringify(results, null, 2) + '\n' : summaryText(results));
   return 0;
 }
 
+// exitCode, not exit(): a large JSON written to a pipe is flushed asynchronously, and
+// process.exit() cut it off after 64 KB (`npm run indicators -- --format json | jq` failed).
 main().then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (err: unknown) => {
     process.stderr.write(`计算指标时出错：${err instanceof Error ? err.message : String(err)}\n`);
     process.exit(1);

@@ -2,7 +2,7 @@
  * No back-calculation through indicators, and pages and downloads publish the same thing.
  *
  * Worked example (by hand). 测试县 2025, threshold 5, funding.csv:
- *   测试县第一小学 2199010001: 特教学生数 3, 特教公用经费 15000  → published “<5”, 15000
+ *   测试县第一小学 2199010001: 特教学生数 3, 特教公用经费 15000  → published “<5”, empty (withheld with the count)
  *   测试县第一中学 3199010002: 特教学生数 12, 特教公用经费 96000 → published 12, 96000
  * Raw indicators: school 15000 ÷ 3 = 5000 元 (< 6000, a finding “生均…为5000元”): a reader
  * computes 15000 ÷ 5000 = 3. County: (15000 + 96000) ÷ (3 + 12) = 7400 元: a reader computes

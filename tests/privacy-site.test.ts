@@ -3,7 +3,7 @@
  * “<5”, and no page shows a per-pupil figure or a county ratio that gives the 3 back.
  *
  * Worked example (by hand), 测试县 2025, threshold 5:
- *   第一小学 2199010001: 特教学生数 3 → “<5”; 特教公用经费 15 000 元 (published)
+ *   第一小学 2199010001: 特教学生数 3 → “<5”; 特教公用经费 15 000 元 (withheld with it)
  *   第一中学 3199010002: 特教学生数 12;     特教公用经费 96 000 元
  *   Raw per-pupil of 第一小学 15 000 ÷ 3 = 5 000 元 → 15 000 ÷ 5 000 = 3 pupils.
  *   Raw county (15 000 + 96 000) ÷ 15 = 7 400 元 → 111 000 ÷ 7 400 − 12 = 3 pupils.

@@ -28,12 +28,16 @@ describe('small counts of sensitive categories', () => {
     expect([3, 9, 10].map((v) => suppressCount(v, 10))).toEqual(['<10', '<10', 10]);
   });
 
-  it('only sensitive columns of a row are touched', () => {
+  it('only sensitive columns of a row, and the values that give them back, are touched', () => {
     const [row] = suppressRows(admissions, [{ school_id: '2199010001', admitted: 3, admitted_migrant: 2, admitted_disabled: 2 }], 5);
     expect(row).toEqual({ school_id: '2199010001', admitted: 3, admitted_migrant: 2, admitted_disabled: '<5' });
-    const [f] = suppressRows(funding, [{ special_ed_students: 3, special_ed_funds_yuan: 18000 }], 5);
-    expect(f.special_ed_students).toBe('<5');
-    expect(f.special_ed_funds_yuan).toBe(18000);
+    // 18 000 元 ÷ the 6 000 元 per-pupil standard = 3 pupils: the amount is withheld with the count.
+    const [f] = suppressRows(funding, [{ special_ed_students: 3, special_ed_funds_yuan: 18000, public_funds_yuan: 900000 }], 5);
+    expect(f).toEqual({ special_ed_students: '<5', special_ed_funds_yuan: null, public_funds_yuan: 900000 });
+    // a shown count (12) or 0 keeps its amount
+    const [g, h] = suppressRows(funding, [{ special_ed_students: 12, special_ed_funds_yuan: 96000 }, { special_ed_students: 0, special_ed_funds_yuan: 0 }], 5);
+    expect(g).toEqual({ special_ed_students: 12, special_ed_funds_yuan: 96000 });
+    expect(h).toEqual({ special_ed_students: 0, special_ed_funds_yuan: 0 });
   });
 });
 

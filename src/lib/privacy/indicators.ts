@@ -11,22 +11,19 @@ import { computeIndicators } from '../indicators';
 import type { IndicatorResults, SchoolYearResult } from '../indicators/types';
 import type { PortalData, YearData } from '../model/types';
 import { TOP_LEVEL_DATASETS, YEAR_DATASETS } from '../schema';
-import { DEFAULT_THRESHOLD, sensitiveColumns } from './suppress';
+import { DEFAULT_THRESHOLD, dependentColumns, sensitiveColumns, withholdRow } from './suppress';
 
-/** The model with every small sensitive count (0 < n < threshold) blanked. */
+/**
+ * The model with every small sensitive count (0 < n < threshold) blanked, and every value that
+ * would give such a count back (schema `suppressWith`, e.g. 特教公用经费) blanked with it.
+ */
 export function withoutSmallCounts(data: PortalData): PortalData {
   const n = data.settings.suppression_threshold ?? DEFAULT_THRESHOLD;
   const blank = (schema: (typeof YEAR_DATASETS)[number] | (typeof TOP_LEVEL_DATASETS)[number], rows: readonly Record<string, unknown>[]) => {
     const cols = sensitiveColumns(schema);
     if (!cols.length) return rows;
-    return rows.map((r) => {
-      let out: Record<string, unknown> | null = null;
-      for (const k of cols) {
-        const v = r[k];
-        if (typeof v === 'number' && v > 0 && v < n) (out ??= { ...r })[k] = null;
-      }
-      return out ?? r;
-    });
+    const deps = dependentColumns(schema);
+    return rows.map((r) => withholdRow(r, cols, deps, n, null));
   };
   const rec = data as unknown as Record<string, readonly Record<string, unknown>[] | undefined>;
   const top: Record<string, unknown> = {};

@@ -52,7 +52,42 @@ export function suppressCount(v: number | null | undefined, threshold: number): 
   return v > 0 && v < threshold ? suppressionMarker(threshold) : v;
 }
 
-/** The rows of one dataset with its sensitive columns suppressed; untouched rows keep identity. */
+/**
+ * Columns withheld together with a sensitive count, as [dependent, count] pairs
+ * (`special_ed_funds_yuan` with `special_ed_students`): values from which the count can be
+ * recomputed (an amount set per pupil). Declared in the schema (`suppressWith`).
+ */
+export function dependentColumns(schema: Pick<DatasetSchema, 'columns'>): [string, string][] {
+  return schema.columns.filter((c) => c.suppressWith).map((c) => [c.key, c.suppressWith!] as [string, string]);
+}
+
+/** true when a raw count is one that suppression hides (0 < n < threshold). */
+export function isSmallCount(v: unknown, threshold: number): boolean {
+  return typeof v === 'number' && v > 0 && v < threshold;
+}
+
+/**
+ * One row with its small sensitive counts replaced by `hidden` (the marker for publication,
+ * null for indicators) and every value that would give such a count back blanked (null).
+ * Untouched rows keep their identity.
+ */
+export function withholdRow<R extends Readonly<Record<string, unknown>>>(
+  row: R,
+  cols: readonly string[],
+  deps: readonly (readonly [string, string])[],
+  threshold: number,
+  hidden: string | null,
+): R {
+  let out: Record<string, unknown> | null = null;
+  for (const [k, of] of deps) if (isSmallCount(row[of], threshold) && row[k] !== null && row[k] !== undefined) (out ??= { ...row })[k] = null;
+  for (const k of cols) if (isSmallCount(row[k], threshold)) (out ??= { ...row })[k] = hidden;
+  return (out ?? row) as R;
+}
+
+/**
+ * The rows of one dataset as published: small sensitive counts shown as the marker, and the
+ * values that would give them back (suppressWith) left empty. Untouched rows keep identity.
+ */
 export function suppressRows<R extends Readonly<Record<string, unknown>>>(
   schema: Pick<DatasetSchema, 'columns'>,
   rows: readonly R[],
@@ -60,15 +95,9 @@ export function suppressRows<R extends Readonly<Record<string, unknown>>>(
 ): R[] {
   const cols = sensitiveColumns(schema);
   if (cols.length === 0) return rows.slice();
+  const deps = dependentColumns(schema);
   const marker = suppressionMarker(threshold);
-  return rows.map((r) => {
-    let out: Record<string, unknown> | null = null;
-    for (const k of cols) {
-      const v = r[k];
-      if (typeof v === 'number' && v > 0 && v < threshold) (out ??= { ...r })[k] = marker;
-    }
-    return (out ?? r) as R;
-  });
+  return rows.map((r) => withholdRow(r, cols, deps, threshold, marker));
 }
 
 /**

@@ -44,6 +44,12 @@ export interface Column {
   readonly example: string;
   /** Small counts of this column are suppressed on publication (privacy). */
   readonly sensitive?: boolean;
+  /**
+   * Key of a sensitive count in the same row from which this value would give that count back
+   * (an amount set per pupil: 特教公用经费 ÷ the per-pupil standard = 特教学生数). Withheld
+   * (published empty) whenever that count is suppressed. See src/lib/privacy/README.md.
+   */
+  readonly suppressWith?: string;
 }
 
 export interface DatasetSchema {
