@@ -8,7 +8,12 @@ import {
   publicationDate,
   todayInChina,
 } from '../src/lib/privacy';
-import { fixtureCopy } from './fixture-dir';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DistributionBuilder } from '../src/lib/export/distribution';
+import { publishedEffects } from '../src/lib/publishing/published';
+import { FIXTURES, fixtureCopy, fixtureText } from './fixture-dir';
 
 const PORTAL = 'title: "测试县"\nregion_name: "测试县"\nregion_level: county\nsample: true\n';
 
@@ -107,6 +112,49 @@ describe('an embargoed dataset is validated but not published', () => {
       expect(out.withheld).toEqual([{ file: 'plans.csv', dataset: 'plans', year: null, publishAfter: '2026-06-01' }]);
     } finally {
       fx.cleanup();
+    }
+  });
+});
+
+describe('embargoing a file that is already published', () => {
+  /*
+   * Release 1 (a snapshot) published 2025/funding.csv and schools.csv. Release 2 is the current
+   * folder, whose portal.yml embargoes both until 2027-01-01 (today 2026-11-24). Release 2's
+   * changes.csv/json must not list them as “file removed” or every row removed: a reader would
+   * take the data as withdrawn, and the embargo would be visible as a deletion.
+   */
+  it('leaves the withheld files out of changes.csv/json instead of showing every row removed', async () => {
+    const f = fixtureCopy('minimal', {
+      'portal.yml': fixtureText('minimal', 'portal.yml') + 'embargo:\n  2025/funding.csv: 2027-01-01\n  schools.csv: 2027-01-01\n',
+    });
+    const rel = mkdtempSync(join(tmpdir(), 'portal-embargo-rel-'));
+    try {
+      cpSync(join(FIXTURES, 'minimal'), join(rel, 'snapshots', 'r1'), { recursive: true });
+      writeFileSync(
+        join(rel, 'releases.yml'),
+        'releases:\n  - version: "r1"\n    date: 2026-01-10\n    snapshot: snapshots/r1\n  - version: "r2"\n    date: 2026-11-20\n',
+      );
+      process.env.PORTAL_RELEASES = join(rel, 'releases.yml');
+      process.env.PORTAL_TODAY = '2026-11-24';
+      const b = new DistributionBuilder({ dataDir: f.dir, cacheDir: join(rel, 'cache'), effects: publishedEffects });
+      const dist = await b.distribution();
+      const r2 = dist.releases.find((r) => r.version === 'r2');
+      expect(r2 && r2.available).toBe(true);
+      const files = (await b.releaseFiles('r2'))!;
+      const changes = JSON.parse(new TextDecoder().decode(files.get('changes.json'))) as { dataset: string; change: string }[];
+      expect(changes.filter((c) => c.dataset === 'funding' || c.dataset === 'schools')).toEqual([]);
+      const diff = r2!.available ? r2!.diff! : null;
+      expect(diff!.tables.map((t) => t.dataset)).not.toContain('funding');
+      expect(diff!.tables.map((t) => t.dataset)).not.toContain('schools');
+      // and the withheld files are not in r2's downloads at all (no empty schools.csv)
+      expect([...files.keys()].filter((p) => /funding|(^|\/)schools\./.test(p) && !p.includes('indicators/'))).toEqual([]);
+      // r1 still has them (already published)
+      expect((await b.releaseFiles('r1'))!.has('csv/2025/funding.csv')).toBe(true);
+    } finally {
+      delete process.env.PORTAL_RELEASES;
+      delete process.env.PORTAL_TODAY;
+      f.cleanup();
+      rmSync(rel, { recursive: true, force: true });
     }
   });
 });

@@ -18,6 +18,8 @@ export function dataFiles(data: PortalData): DataFile[] {
     const rows = (data as unknown as Record<string, readonly Record<string, unknown>[] | undefined>)[def.id];
     // An optional dataset (standards) that is absent or empty is not published.
     if (!rows || (def.optional && rows.length === 0)) continue;
+    // An embargoed file is not published (its rows are emptied): no empty file in its place.
+    if (isEmbargoed(data, def.id, null)) continue;
     out.push({ def, year: null, stem: def.id, table: { def, rows } });
   }
   for (const y of data.years) {
@@ -28,6 +30,11 @@ export function dataFiles(data: PortalData): DataFile[] {
     }
   }
   return out;
+}
+
+/** true when the file was withheld by an embargo (privacy/embargo.ts applyEmbargo). */
+export function isEmbargoed(data: PortalData, dataset: string, year: number | null): boolean {
+  return (data.embargoed ?? []).some((e) => e.dataset === dataset && e.year === year);
 }
 
 export function fileId(f: { def: { id: string }; year: number | null }): string {

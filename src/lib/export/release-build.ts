@@ -20,7 +20,7 @@ import type { PortalSettings } from '../settings/types';
 import { sha256Hex, sha256sums, formatBytes } from './checksums';
 import { ACCESS_DATE_NOTE, bibKey, citation, citationBibtex, citationCff, citationRis, type Citation, type CitationInput } from './citation';
 import { tableCsv, csvLines } from './csv';
-import { dataFiles, fileId, type DataFile } from './data-tables';
+import { dataFiles, fileId, isEmbargoed, type DataFile } from './data-tables';
 import { dataPackage, packageName, type PackageResource } from './datapackage';
 import { dictionaryRows, dictionaryTable } from './dictionary';
 import { diffTables, type TableDiff } from './diff';
@@ -332,7 +332,10 @@ export function buildRelease(input: ReleaseBuildInput): BuiltRelease {
 
   let diff: ReleaseDiff | null = null;
   if (input.previous) {
-    const diffs = diffReleases(input.previous.tables, data_).filter((d) => d.status !== 'unchanged');
+    // A file withheld by an embargo is not “removed”: it stays out of the diff. (When the
+    // embargo is lifted, the next release lists it as a file published again.)
+    const withheld = (f: DataFile) => isEmbargoed(data, f.def.id, f.year);
+    const diffs = diffReleases(input.previous.tables.filter((f) => !withheld(f)), data_).filter((d) => d.status !== 'unchanged');
     const counts = new Map<string, number>();
     for (const f of [...input.previous.tables, ...data_]) counts.set(`${f.def.id}|${f.year}`, f.table.rows.length);
     const rows = changeRows(diffs, entry.corrections, counts);

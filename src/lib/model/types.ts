@@ -43,4 +43,9 @@ export interface PortalData {
   readonly standards: readonly StandardRow[];
   /** Sorted by year, ascending. */
   readonly years: readonly YearData[];
+  /**
+   * Files withheld by an embargo (set by privacy/embargo.ts applyEmbargo): not published, and
+   * left out of release diffs — a withheld file is not “every row removed”.
+   */
+  readonly embargoed?: readonly { readonly dataset: string; readonly year: number | null }[];
 }

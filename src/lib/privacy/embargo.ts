@@ -172,7 +172,8 @@ export function applyEmbargo(data: PortalData, rules: readonly EmbargoRule[], to
     // A year with nothing left to publish is not shown at all (no empty year page).
     if (left > 0) years.push(out as unknown as YearData);
   }
-  return { data: { ...data, ...top, years } as PortalData, withheld };
+  const embargoed = withheld.map((w) => ({ dataset: w.dataset, year: w.year }));
+  return { data: { ...data, ...top, years, embargoed } as PortalData, withheld };
 }
 
 /** One Chinese line per withheld file, for the build log and the preview. */
