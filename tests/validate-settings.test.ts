@@ -43,9 +43,9 @@ describe('portal settings', () => {
     });
   });
 
-  it('gives defaults when there is no settings file at all', () => {
+  it('gives defaults when there is no settings file at all (with one warning saying so)', () => {
     const { settings, issues } = loadSettings(folder({}));
-    expect(issues).toEqual([]);
+    expect(issues.map((i) => i.code)).toEqual(['settings-missing']);
     expect(settings).toMatchObject({ sample: false, base_path: '/', region_level: 'city', suppression_threshold: 5, site_url: null });
     expect(settings.license.name).toBe('CC BY 4.0');
   });
@@ -90,5 +90,60 @@ describe('settings read elsewhere', () => {
   it('an embargo list (read by the privacy module) is not reported as a misspelt setting', () => {
     const { issues } = loadSettings(folder({ 'portal.yml': 'sample: true\nembargo:\n  2025/funding.csv: 2026-03-01\n' }));
     expect(issues).toEqual([]);
+  });
+});
+
+describe('URL settings become links only when they are http(s) or mailto', () => {
+  const hostile = ['javascript:alert(1)', 'JavaScript:alert(1)', 'java\tscript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)', '//evil.example/x', 'file:///etc/passwd', 'https://exa mple.com', 'https://example.com/\u202Egnp.exe'];
+  for (const url of hostile) {
+    it(`license.url ${JSON.stringify(url)} is refused with a Chinese message and no link`, () => {
+      const { settings, issues } = loadSettings(folder({ 'portal.json': JSON.stringify({ license: { name: 'CC BY 4.0', url } }) }));
+      expect(settings.license).toEqual({ name: 'CC BY 4.0', url: null });
+      const i = issues.find((x) => x.code === 'invalid-settings');
+      expect(i?.severity).toBe('error');
+      expect(i?.message).toMatch(/license\.url 只能是以 http:\/\/ 或 https:\/\/ 开头的网址/);
+      expect(i?.message).not.toMatch(/[\t\u202E]/);
+    });
+  }
+
+  it('report_error_url and logo: javascript: refused; mailto:, https and a relative logo path kept', () => {
+    const bad = loadSettings(folder({ 'portal.yml': 'report_error_url: "javascript:alert(1)"\nlogo: "javascript:alert(1)"\nsite_url: "javascript://x"\n' }));
+    expect(bad.settings.report_error_url).toBeNull();
+    expect(bad.settings.logo).toBeNull();
+    expect(bad.settings.site_url).toBeNull();
+    expect(bad.issues.filter((i) => i.code === 'invalid-settings').map((i) => i.message.split('：')[1].slice(0, 8))).toEqual(['report_e', 'site_url', 'logo 应为 ']);
+    const ok = loadSettings(folder({ 'portal.yml': 'report_error_url: "mailto:data@example.gov.cn"\nlogo: "images/logo.png"\nlicense:\n  name: CC BY 4.0\n  url: "https://creativecommons.org/licenses/by/4.0/"\n' }));
+    expect(ok.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(ok.settings.report_error_url).toBe('mailto:data@example.gov.cn');
+    expect(ok.settings.logo).toBe('images/logo.png');
+    expect(ok.settings.license.url).toBe('https://creativecommons.org/licenses/by/4.0/');
+  });
+
+  it('URL cells (学校网址, 文件链接) accept only http(s)', async () => {
+    const { readTable } = await import('../src/lib/validate/table');
+    const { schools } = await import('../src/lib/schema');
+    const csv = '学校标识码,学校名称,所属县区代码,学段,办学性质,城乡类型,网址\n2199010001,一小,990101,小学,公办,城区,javascript:alert(1)\n2199010002,二小,990101,小学,公办,城区,https://school.example.cn/\n';
+    const r = readTable(schools, 'schools.csv', new TextEncoder().encode(csv));
+    expect(r.rows.map((x) => x.website)).toEqual([null, 'https://school.example.cn/']);
+    const i = r.issues.find((x) => x.code === 'bad-url')!;
+    expect(i.message).toBe('schools.csv 第2行“网址”的值“javascript:alert(1)”不是有效网址，须以 http:// 或 https:// 开头。');
+  });
+});
+
+describe('base_path and a missing settings file', () => {
+  for (const base of ['../', '/../x/', 'https://evil.example/', '//evil.example/', 'a/../../b']) {
+    it(`base_path ${JSON.stringify(base)} is refused and "/" used`, () => {
+      const { settings, issues } = loadSettings(folder({ 'portal.json': JSON.stringify({ base_path: base }) }));
+      expect(settings.base_path).toBe(base === '//evil.example/' ? '/evil.example/' : '/');
+      if (base !== '//evil.example/') expect(issues.find((i) => i.code === 'invalid-settings')?.message).toMatch(/base_path 应为网站所在的子路径/);
+    });
+  }
+
+  it('no portal.yml: a warning naming the defaults used', () => {
+    const { settings, issues } = loadSettings(folder({}));
+    expect(settings.title).toBe('本地区义务教育均衡发展数据');
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ code: 'settings-missing', severity: 'warning', file: 'portal.yml' });
+    expect(issues[0].message).toContain('已使用默认设置：标题“本地区义务教育均衡发展数据”、发布者“本地区教育局”、许可协议 CC BY 4.0、base_path "/"、小数字隐去阈值 5');
   });
 });

@@ -11,6 +11,7 @@ export const SETTINGS_FILES = ['portal.yml', 'portal.yaml', 'portal.json', 'port
 
 export const DEFAULT_LICENSE = { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/deed.zh-hans' };
 export const DEFAULT_SUPPRESSION_THRESHOLD = 5;
+export const DEFAULT_REGION_NAME = '本地区';
 
 /**
  * A tiny TOML subset (key = "string" | number | true/false, [table]) — enough for the flat
@@ -60,6 +61,34 @@ const KNOWN_KEYS = new Set([
   'embargo',
 ]);
 
+/**
+ * Whether a URL may become a link: http(s) with a host, mailto: with an address, or (where a
+ * setting allows it) a relative path inside the site. Anything else — javascript:, data:,
+ * vbscript:, file:, protocol-relative “//host”, a path with “..”, or a value holding spaces,
+ * control or bidi characters (browsers drop tabs and newlines inside “java\tscript:”) — is
+ * refused. URL cells of the CSV files follow the same rule (csv/normalise.ts).
+ */
+export function isSafeUrl(v: string, allow: { mailto?: boolean; relative?: boolean } = {}): boolean {
+  if (v === '' || /[\s\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff<>"'`\\]/.test(v)) return false;
+  if (/^https?:\/\//i.test(v)) {
+    try {
+      const u = new URL(v);
+      return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '';
+    } catch {
+      return false;
+    }
+  }
+  if (allow.mailto && /^mailto:[^@\s]+@[^@\s]+$/i.test(v)) return true;
+  if (allow.relative) return !/^[a-z][a-z0-9+.-]*:/i.test(v) && !v.startsWith('//') && !v.split(/[/?#]/).includes('..');
+  return false;
+}
+
+/** A short excerpt of a value for a message (never a whole pasted file). */
+function excerpt(v: string): string {
+  const t = v.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '�');
+  return t.length > 40 ? `${t.slice(0, 40)}…` : t;
+}
+
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : typeof v === 'number' ? String(v) : null);
 
 /** Reads data/portal.(yml|yaml|json|toml); missing or bad values fall back to defaults with an issue. */
@@ -68,6 +97,13 @@ export function loadSettings(dataDir: string): { settings: PortalSettings; issue
   let raw: Record<string, unknown> = {};
   const file = SETTINGS_FILES.find((f) => existsSync(join(dataDir, f)));
   const bad = (detail: string) => issues.push(makeIssue('invalid-settings', { file: file ?? 'portal.yml' }, { detail }));
+  if (!file) {
+    issues.push(
+      makeIssue('settings-missing', { file: 'portal.yml' }, {
+        defaults: `标题“${DEFAULT_REGION_NAME}义务教育均衡发展数据”、发布者“${DEFAULT_REGION_NAME}教育局”、许可协议 ${DEFAULT_LICENSE.name}、base_path "/"、小数字隐去阈值 ${DEFAULT_SUPPRESSION_THRESHOLD}、不显示“示例数据”横幅、无 site_url 和报错地址`,
+      }),
+    );
+  }
   if (file) {
     const text = readFileSync(join(dataDir, file), 'utf8').replace(/^\ufeff/, '');
     try {
@@ -90,24 +126,35 @@ export function loadSettings(dataDir: string): { settings: PortalSettings; issue
   // pull-request check) must say so, not only the build.
   if (file) issues.push(...parseEmbargo(raw.embargo, file).issues);
 
-  const regionName = str(raw.region_name) ?? '本地区';
+  const regionName = str(raw.region_name) ?? DEFAULT_REGION_NAME;
   const level = str(raw.region_level) ?? 'city';
   if (!['province', 'city', 'county'].includes(level)) bad(`region_level 应为 province、city 或 county，现为“${level}”。`);
   let reportUrl = str(raw.report_error_url);
-  if (reportUrl && !/^(mailto:|https?:\/\/)/i.test(reportUrl)) {
-    bad(`report_error_url 应以 mailto: 或 https:// 开头，现为“${reportUrl}”。`);
+  if (reportUrl && !isSafeUrl(reportUrl, { mailto: true })) {
+    bad(`report_error_url 只能是 mailto:（电子邮箱）或以 http:// 、https:// 开头的网址，现为“${excerpt(reportUrl)}”；网站上不会显示这个链接。`);
     reportUrl = null;
   }
   let siteUrl = str(raw.site_url);
-  if (siteUrl && !/^https?:\/\//i.test(siteUrl)) {
-    bad(`site_url 应以 https:// 开头，现为“${siteUrl}”。`);
+  if (siteUrl && !isSafeUrl(siteUrl)) {
+    bad(`site_url 应为以 https:// 开头的完整网址（如 https://jyj.example.gov.cn），现为“${excerpt(siteUrl)}”；已忽略。`);
     siteUrl = null;
+  }
+  let basePath = str(raw.base_path);
+  const segments = basePath ? basePath.split('/').filter((x) => x !== '') : [];
+  if (basePath && !segments.every((x) => /^[A-Za-z0-9._~-]+$/.test(x) && x !== '.' && x !== '..')) {
+    bad(`base_path 应为网站所在的子路径，如 "/" 或 "/jiaoyu/"（只含字母、数字和 - _ . ~），不能是网址，也不能含“..”，现为“${excerpt(basePath)}”；已使用 "/"。`);
+    basePath = null;
+  }
+  let logo = str(raw.logo);
+  if (logo && !isSafeUrl(logo, { relative: true })) {
+    bad(`logo 应为 public/ 文件夹中的图片路径（如 logo.png）或 https:// 网址，现为“${excerpt(logo)}”；已忽略。`);
+    logo = null;
   }
   let threshold = DEFAULT_SUPPRESSION_THRESHOLD;
   if (raw.suppression_threshold !== undefined && raw.suppression_threshold !== null) {
     const n = Number(raw.suppression_threshold);
     if (Number.isInteger(n) && n >= 1 && n <= 100) threshold = n;
-    else bad(`suppression_threshold 应为1到100之间的整数，现为“${String(raw.suppression_threshold)}”；已使用默认值5。`);
+    else bad(`suppression_threshold 应为1到100之间的整数，现为“${excerpt(String(raw.suppression_threshold))}”；已使用默认值5。`);
   }
   let license = DEFAULT_LICENSE as { name: string; url: string | null };
   if (typeof raw.license === 'string') license = { name: raw.license, url: null };
@@ -115,15 +162,19 @@ export function loadSettings(dataDir: string): { settings: PortalSettings; issue
     const l = raw.license as Record<string, unknown>;
     license = { name: str(l.name) ?? DEFAULT_LICENSE.name, url: str(l.url) };
   }
+  if (license.url && !isSafeUrl(license.url)) {
+    bad(`license.url 只能是以 http:// 或 https:// 开头的网址，现为“${excerpt(license.url)}”；网站和下载文件中只显示许可协议名称，不显示这个链接。`);
+    license = { ...license, url: null };
+  }
   const bool = (key: string, dflt: boolean): boolean => {
     const v = raw[key];
     if (v === undefined || v === null) return dflt;
     if (typeof v === 'boolean') return v;
-    bad(`${key} 应为 true 或 false，现为“${String(v)}”。`);
+    bad(`${key} 应为 true 或 false，现为“${excerpt(String(v))}”。`);
     return dflt;
   };
   const regionCode = str(raw.region_code);
-  if (regionCode && !/^\d{6}$/.test(regionCode)) bad(`region_code 应为6位行政区划代码，现为“${regionCode}”。`);
+  if (regionCode && !/^\d{6}$/.test(regionCode)) bad(`region_code 应为6位行政区划代码，现为“${excerpt(regionCode)}”。`);
 
   const settings: PortalSettings = {
     title: str(raw.title) ?? `${regionName}义务教育均衡发展数据`,
@@ -135,10 +186,10 @@ export function loadSettings(dataDir: string): { settings: PortalSettings; issue
     contact: str(raw.contact),
     report_error_url: reportUrl,
     license,
-    base_path: normaliseBase(str(raw.base_path)),
+    base_path: normaliseBase(basePath),
     site_url: siteUrl ? siteUrl.replace(/\/+$/, '') : null,
     english: bool('english', false),
-    logo: str(raw.logo),
+    logo,
     suppression_threshold: threshold,
   };
   return { settings, issues };

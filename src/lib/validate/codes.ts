@@ -477,6 +477,15 @@ const kinds = [
     template: '网站设置文件 {file} 有误：{detail}',
   },
   {
+    code: 'settings-missing',
+    severity: 'warning',
+    scope: 'file',
+    title: '没有网站设置文件',
+    description: '数据文件夹中没有 portal.yml（或 portal.json / portal.toml），网站用默认设置生成。',
+    fix: '从发布指南“网站设置”一节复制 portal.yml 示例，填上地区名称、发布单位和联系方式。',
+    template: '数据文件夹中没有网站设置文件 portal.yml，已使用默认设置：{defaults}。请按发布指南“网站设置”一节填写 portal.yml。',
+  },
+  {
     code: 'unknown-setting',
     severity: 'warning',
     scope: 'file',
