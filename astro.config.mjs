@@ -1,11 +1,9 @@
-// The build is driven by scripts/build.ts, which validates data/ first and passes the portal
-// settings through the environment (PORTAL_DATA, PORTAL_BASE, PORTAL_SITE).
+// The build is driven by scripts/build.ts: it runs the pipeline (validation first) and passes
+// base, site and the pipeline's input (Vite define __PORTAL_INPUT__) in Astro's inline config.
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 
 export default defineConfig({
-  base: process.env.PORTAL_BASE || '/',
-  site: process.env.PORTAL_SITE || undefined,
   trailingSlash: 'ignore',
   build: { format: 'directory', concurrency: 2 },
   integrations: [mdx()],

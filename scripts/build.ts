@@ -17,10 +17,10 @@ import { tmpdir } from 'node:os';
 import { dirname, relative, resolve, join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs, rejectUnknownFlags, runCli, UsageError } from './lib/cli';
-import { loadPublishableData, describeWithheld } from '../src/lib/privacy';
+import { describeWithheld } from '../src/lib/privacy';
+import { runPipeline, type Effects } from '../src/lib/pipeline';
 import { formatText } from '../src/lib/validate/report';
-import { countBySeverity } from '../src/lib/validate/make-issue';
-import { normaliseBase } from '../src/lib/site/url';
+import { normaliseBase } from '../src/lib/urls/base-path';
 import { publicationWarnings } from '../src/lib/export/publication-warnings';
 
 export const ROOT = resolve(fileURLToPath(import.meta.url), '..', '..');
@@ -30,6 +30,8 @@ export interface BuildOptions {
   readonly outDir: string;
   readonly log?: (line: string) => void;
   readonly error?: (text: string) => void;
+  /** Environment the build reads (PORTAL_TODAY, PORTAL_VERBOSE, PORTAL_DEBUG); default process.env. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface BuildOutcome {
@@ -55,12 +57,14 @@ export async function runBuild(opts: BuildOptions): Promise<BuildOutcome> {
 
   // ── 1. validation ────────────────────────────────────────────────────────────
   log(`检查数据：${shownPath(dataDir)}`);
-  const loaded = await loadPublishableData(dataDir);
+  const env = opts.env ?? process.env;
+  const effects: Effects = { log: () => {}, env, now: () => new Date() };
+  const loaded = await runPipeline({ dataDir }, effects);
   if (!loaded.readable) {
     error(`无法生成网站：${loaded.issues[0]?.message ?? `无法读取 ${dataDir}`}\n`);
     return { code: 2, base: '/', outDir };
   }
-  const { errors, warnings } = countBySeverity(loaded.issues);
+  const { errors, warnings } = loaded;
   if (errors > 0) {
     error(formatText(loaded.issues, shownPath(dataDir)));
     error('网站没有生成：请先改正上面的错误。\n');
@@ -69,15 +73,10 @@ export async function runBuild(opts: BuildOptions): Promise<BuildOutcome> {
   if (warnings > 0) log(`数据检查通过，有 ${warnings} 个提醒（运行 npm run validate 查看详情）。`);
   else log('数据检查通过。');
   for (const line of describeWithheld(loaded.withheld)) log(line);
-  for (const line of publicationWarnings(dataDir, loaded.data.settings)) log(line);
+  for (const line of publicationWarnings(dataDir, loaded.settings)) log(line);
 
-  const settings = loaded.data.settings;
+  const settings = loaded.settings;
   const base = normaliseBase(settings.base_path);
-  process.env.PORTAL_DATA = dataDir;
-  process.env.PORTAL_BASE = base;
-  if (settings.site_url) process.env.PORTAL_SITE = settings.site_url;
-  else delete process.env.PORTAL_SITE;
-  process.env.ASTRO_TELEMETRY_DISABLED = '1';
 
   // ── 2. pages (Astro) ─────────────────────────────────────────────────────────
   const t1 = Date.now();
@@ -101,12 +100,14 @@ export async function runBuild(opts: BuildOptions): Promise<BuildOutcome> {
       cacheDir: join(tmpdir(), `edu-portal-astro-${createHash('sha1').update(outDir).digest('hex').slice(0, 12)}`),
       base,
       site: settings.site_url ?? undefined,
+      // The pages reach the same pipeline with the same input (src/lib/views/page-context.ts).
+      vite: { define: { __PORTAL_INPUT__: JSON.stringify({ dataDir, today: loaded.today }) } },
       // Per-page log lines cost real time at 20,000 pages; the summary below says what matters.
-      logLevel: process.env.PORTAL_VERBOSE ? 'info' : 'warn',
+      logLevel: env.PORTAL_VERBOSE ? 'info' : 'warn',
     });
   } catch (e) {
     error(`生成网页时出错：${e instanceof Error ? e.message : String(e)}\n`);
-    if (process.env.PORTAL_DEBUG && e instanceof Error) error(`${e.stack}\n`);
+    if (env.PORTAL_DEBUG && e instanceof Error) error(`${e.stack}\n`);
     return { code: 2, base, outDir };
   } finally {
     process.chdir(prevCwd);

@@ -1,90 +1,61 @@
 /**
- * npm run indicators -- [--format json|text] [--data DIR]
- * Prints every indicator result (JSON) or a Chinese summary (text), computed from data/ (or
- * --data DIR, or the PORTAL_DATA environment variable) so anyone can reproduce the numbers.
- * Exit codes: 0 ok, 1 the data has validation errors, 2 the folder does not exist or bad usage.
+ * npm run indicators -- [--format json|text] [--data DIR] [--unsuppressed]
+ *
+ * Prints the indicator results exactly as the site publishes them (embargoed files withheld,
+ * small counts not reported), computed by the same pipeline as the build, so anyone can
+ * reproduce the site's numbers. `--unsuppressed` prints the bureau's own exact figures instead
+ * (every file, embargoed ones included), labelled as not for publication.
+ * Exit codes: 0 ok, 1 the data has validation errors, 2 the folder cannot be read or bad usage.
  */
-import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { publishableIndicators } from '../src/lib/privacy/indicators';
-import { loadPublishableData } from '../src/lib/privacy/publishable';
+import { parseArgs, rejectUnknownFlags, runCli, UsageError, writeOut } from './lib/cli';
+import { runPipeline, processEffects } from '../src/lib/pipeline';
 import { summaryText } from '../src/lib/indicators/summary-text';
-import type { PortalData } from '../src/lib/model/types';
-import type { Issue } from '../src/lib/validate/issue';
+import { formatText } from '../src/lib/validate/report';
 
-interface Args {
-  format: 'json' | 'text';
-  data: string;
-}
+const USAGE = `用法：npm run indicators -- [--format json|text] [--data 文件夹] [--unsuppressed]
 
-function parseArgs(argv: readonly string[]): Args | string {
-  let format: Args['format'] = 'text';
-  let data = process.env.PORTAL_DATA || 'data';
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    const next = () => inline ?? argv[++i];
-    if (flag === '--format') {
-      const f = next();
-      if (f !== 'json' && f !== 'text') return `未知的输出格式：${f ?? '（空）'}，可用 json 或 text`;
-      format = f;
-    } else if (flag === '--data') {
-      const d = next();
-      if (!d) return '--data 后面需要一个文件夹路径';
-      data = d;
-    } else if (flag === '--help' || flag === '-h') {
-      return 'help';
-    } else return `未知参数：${a}`;
-  }
-  return { format, data };
-}
+按网站公布的口径输出全部指标结果（未到公布日期的文件不计入，少于阈值的人数不公布）。
+  --format text     中文摘要（默认）
+  --format json     全部结果（JSON）
+  --data 文件夹     数据文件夹（默认 data/，也可用环境变量 PORTAL_DATA 指定）
+  --unsuppressed    输出未经隐私处理的内部数字（含未到公布日期的文件）——仅供教育局内部核对，不得公开
+  --help            显示本说明
 
-/**
- * What may be published: embargoed files withheld, and indicators computed with small sensitive
- * counts (and the amounts that give them back) as not reported — this output is as public as the
- * site, so it must not give back a “<5” (src/lib/privacy/README.md).
- */
-async function load(dir: string): Promise<{ data: PortalData | null; issues: readonly Issue[] }> {
-  const r = await loadPublishableData(dir);
-  return { data: r.readable ? r.data : null, issues: r.issues };
-}
+退出码：0 成功，1 数据有错误，2 无法运行。
+`;
 
-async function main(): Promise<number> {
+/** Marks output that must not be published, in both formats. */
+const UNPUBLISHED_LABEL = '内部核对用：未经隐私处理、含未到公布日期的文件，不得公开';
+
+runCli(async () => {
   const args = parseArgs(process.argv.slice(2));
-  if (args === 'help') {
-    process.stdout.write('用法：npm run indicators -- [--format json|text] [--data 数据文件夹]\n');
+  if (args.help) {
+    await writeOut(USAGE);
     return 0;
   }
-  if (typeof args === 'string') {
-    process.stderr.write(args + '\n');
+  rejectUnknownFlags(args, ['unsuppressed'], USAGE);
+  const format = args.format ?? 'text';
+  if (format !== 'json' && format !== 'text') throw new UsageError(`不支持的格式“${format}”，可用：text、json。`);
+  const raw = args.flags.has('unsuppressed');
+  if (raw && args.flags.get('unsuppressed') !== true) throw new UsageError('--unsuppressed 不带值。');
+
+  const p = await runPipeline({ dataDir: args.data }, { ...processEffects(), log: () => {} });
+  if (!p.readable) {
+    process.stderr.write(`无法计算指标：${p.issues[0]?.message ?? args.data}\n`);
     return 2;
   }
-  const dir = resolve(args.data);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    process.stderr.write(`数据文件夹不存在：${dir}\n`);
-    return 2;
-  }
-  const { data, issues } = await load(dir);
-  const errors = issues.filter((i) => i.severity === 'error');
-  if (errors.length || !data) {
-    process.stderr.write(`数据有 ${errors.length} 个错误，无法计算指标。请先运行 npm run validate 查看并修正：\n`);
-    for (const e of errors.slice(0, 20)) process.stderr.write(`  ${e.file}${e.row ? ` 第${e.row}行` : ''}${e.column ? ` ${e.column}列` : ''}：${e.message}\n`);
-    if (errors.length > 20) process.stderr.write(`  ……另有 ${errors.length - 20} 个错误\n`);
+  if (!p.ok) {
+    process.stderr.write(`数据有 ${p.errors} 个错误，无法计算指标。请先改正：\n`);
+    process.stderr.write(formatText(p.issues.filter((i) => i.severity === 'error').slice(0, 20), args.data));
+    if (p.errors > 20) process.stderr.write(`……另有 ${p.errors - 20} 个错误（npm run validate 列出全部）。\n`);
     return 1;
   }
-  const results = publishableIndicators(data);
-  process.stdout.write(args.format === 'json' ? JSON.stringify(results, null, 2) + '\n' : summaryText(results));
+  const results = raw ? p.unpublished.results() : p.published.results();
+  if (format === 'json') {
+    const body = raw ? { notice: UNPUBLISHED_LABEL, unsuppressed: true, ...results } : results;
+    await writeOut(JSON.stringify(body, null, 2) + '\n');
+  } else {
+    await writeOut((raw ? `【${UNPUBLISHED_LABEL}】\n` : '') + summaryText(results));
+  }
   return 0;
-}
-
-// exitCode, not exit(): a large JSON written to a pipe is flushed asynchronously, and
-// process.exit() cut it off after 64 KB (`npm run indicators -- --format json | jq` failed).
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    process.stderr.write(`计算指标时出错：${err instanceof Error ? err.message : String(err)}\n`);
-    process.exit(1);
-  },
-);
+});

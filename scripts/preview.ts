@@ -6,8 +6,8 @@
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { parseArgs, rejectUnknownFlags, runCli, UsageError } from './lib/cli';
-import { loadPublishableData } from '../src/lib/privacy/publishable';
+import { parseArgs, rejectUnknownFlags, runCli, UsageError, writeOut } from './lib/cli';
+import { runPipeline, processEffects } from '../src/lib/pipeline';
 import { publicationDate } from '../src/lib/privacy/embargo';
 import { buildPreview, formatPreview } from '../src/lib/publishing/preview';
 import { readReleases, resolveRelease, type ReleaseEntry } from '../src/lib/export/releases';
@@ -49,7 +49,8 @@ runCli(async () => {
   const today = publicationDate({ PORTAL_TODAY: typeof dateFlag === 'string' ? dateFlag : process.env.PORTAL_TODAY });
   if (typeof dateFlag === 'string' && today !== dateFlag.replace(/\//g, '-')) throw new UsageError(`日期“${dateFlag}”无效，请写成 2026-03-01。`);
 
-  const current = await loadPublishableData(args.data, today);
+  const effects = { ...processEffects(), log: () => {} };
+  const current = await runPipeline({ dataDir: args.data, today }, effects);
   if (!current.readable) throw new UsageError(current.issues[0]?.message ?? `找不到数据文件夹 ${args.data}`);
 
   // What the site shows now.
@@ -59,7 +60,7 @@ runCli(async () => {
   let before: PortalData;
   let label: string;
   if (against === null) {
-    before = emptyModel(current.data);
+    before = emptyModel(current.published.data);
     label = '尚未发布的空网站（这里不是 git 仓库）';
   } else {
     const config = readReleases(args.data);
@@ -67,16 +68,16 @@ runCli(async () => {
     const entry: ReleaseEntry = release ?? { version: against, date: today, notes: '', source: { kind: 'git', ref: against, path: null }, corrections: [] };
     const where = resolveRelease(entry, args.data, join(tmpdir(), 'portal-preview-cache'));
     if (!where.ok) throw new UsageError(where.reason);
-    const old = await loadPublishableData(where.dir, today);
-    before = old.readable ? old.data : emptyModel(current.data);
+    const old = await runPipeline({ dataDir: where.dir, today }, effects);
+    before = old.readable ? old.published.data : emptyModel(current.published.data);
     label = release ? ` 版本 ${against} ` : ` ${against} `;
   }
 
-  const report = buildPreview({ before, after: current.data, against: label, today, issues: current.issues, withheld: current.withheld });
-  if (format === 'json') process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+  const report = buildPreview({ before, after: current.published.data, against: label, today, issues: current.issues, withheld: current.withheld });
+  if (format === 'json') await writeOut(JSON.stringify(report, null, 2) + '\n');
   else {
     const rel = relative(process.cwd(), args.data) || '.';
-    process.stdout.write(formatPreview(report, current.issues, rel.startsWith('..') ? args.data : rel));
+    await writeOut(formatPreview(report, current.issues, rel.startsWith('..') ? args.data : rel));
   }
   return 0;
 });

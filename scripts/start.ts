@@ -5,7 +5,6 @@
 import { parseArgs, rejectUnknownFlags, runCli, UsageError } from './lib/cli';
 import { serveStatic } from './lib/serve';
 import { runBuild } from './build';
-import { getPortal } from '../src/lib/site/portal';
 
 const USAGE = `用法：npm start -- [--data 文件夹] [--out 输出文件夹] [--port 端口]
 
@@ -26,9 +25,8 @@ runCli(async () => {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`端口“${portFlag}”无效。`);
   const res = await runBuild({ dataDir: args.data, outDir: typeof outFlag === 'string' ? outFlag : 'dist' });
   if (res.code !== 0) return res.code;
-  const portal = await getPortal(args.data);
-  const served = await serveStatic(res.outDir, { base: portal.settings.base_path, port, host: '0.0.0.0' });
-  process.stdout.write(`\n网站已启动：http://localhost:${served.port}${portal.settings.base_path}\n按 Ctrl+C 结束。\n`);
+  const served = await serveStatic(res.outDir, { base: res.base, port, host: '0.0.0.0' });
+  process.stdout.write(`\n网站已启动：http://localhost:${served.port}${res.base}\n按 Ctrl+C 结束。\n`);
   await new Promise<void>((done) => {
     const stop = () => served.close().then(done);
     process.once('SIGINT', stop);

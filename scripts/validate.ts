@@ -3,10 +3,9 @@
  * Exit 0: no errors (warnings allowed). 1: errors. 2: could not run.
  */
 import { relative } from 'node:path';
-import { parseArgs, rejectUnknownFlags, runCli, UsageError } from './lib/cli';
-import { loadPortalData } from '../src/lib/model/load';
+import { parseArgs, rejectUnknownFlags, runCli, UsageError, writeOut } from './lib/cli';
+import { runPipeline, processEffects } from '../src/lib/pipeline';
 import { formatGithub, formatJson, formatText } from '../src/lib/validate/report';
-import { countBySeverity } from '../src/lib/validate/make-issue';
 
 const USAGE = `用法：npm run validate -- [--data 文件夹] [--format text|json|github]
 
@@ -32,19 +31,17 @@ runCli(async () => {
   }
   const format = args.format ?? 'text';
   if (!['text', 'json', 'github'].includes(format)) throw new UsageError(`不支持的格式“${format}”，可用：text、json、github。`);
-  const { issues, readable } = await loadPortalData(args.data);
+  const { issues, readable, errors, warnings } = await runPipeline({ dataDir: args.data }, { ...processEffects(), log: () => {} });
   if (!readable) {
-    if (format === 'json') process.stdout.write(formatJson(issues));
+    if (format === 'json') await writeOut(formatJson(issues));
     process.stderr.write(`无法检查：${issues[0]?.message ?? args.data}\n`);
     return 2;
   }
-  if (format === 'json') process.stdout.write(formatJson(issues));
+  if (format === 'json') await writeOut(formatJson(issues));
   else if (format === 'github') {
-    process.stdout.write(formatGithub(issues, relative(process.cwd(), args.data).split('\\').join('/')));
-    const { errors, warnings } = countBySeverity(issues);
-    process.stdout.write(`数据检查：${errors} 个错误，${warnings} 个提醒。\n`);
-  } else process.stdout.write(formatText(issues, shownPath(args.data)));
-  return countBySeverity(issues).errors > 0 ? 1 : 0;
+    await writeOut(formatGithub(issues, relative(process.cwd(), args.data).split('\\').join('/')) + `数据检查：${errors} 个错误，${warnings} 个提醒。\n`);
+  } else await writeOut(formatText(issues, shownPath(args.data)));
+  return errors > 0 ? 1 : 0;
 });
 
 /** The folder as the user would type it: relative when inside the current folder, else absolute. */

@@ -8,11 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { DistributionBuilder } from '../src/lib/export';
-import { portalEffects } from '../src/lib/export/portal';
+import { runPipeline } from '../src/lib/pipeline';
 import { readAllResources } from './export-helpers';
 
-const builder = new DistributionBuilder({ dataDir: resolve('data'), cacheDir: mkdtempSync(join(tmpdir(), 'dist-cache-')), effects: portalEffects });
+const builder = (await runPipeline({ dataDir: resolve('data'), releaseCacheDir: mkdtempSync(join(tmpdir(), 'dist-cache-')) })).distribution();
 
 describe('sample region releases', () => {
   it('has an earlier release and a diff that shows both declared corrections', async () => {

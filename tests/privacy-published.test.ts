@@ -13,10 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unzipSync } from 'fflate';
 import { computeIndicators } from '../src/lib/indicators';
 import { loadPortalData } from '../src/lib/model/load';
-import { publishedEffects } from '../src/lib/publishing/published';
 import { publishableIndicators } from '../src/lib/privacy/indicators';
 import { DistributionBuilder } from '../src/lib/export/distribution';
-import { portalDistribution } from '../src/lib/export/portal';
+import { runPipeline } from '../src/lib/pipeline';
 import { fixtureCopy, fixtureText } from './fixture-dir';
 
 const FUNDING = '学校标识码,公用经费支出,教师培训经费,特教学生数,特教公用经费,基建及装备投入\n2199010001,1200000,60000,3,15000,\n3199010002,1100000,56000,12,96000,\n';
@@ -72,9 +71,9 @@ async function latestFiles(b: DistributionBuilder): Promise<Map<string, string>>
   return out;
 }
 
-describe('downloads publish what the pages publish (publishedEffects)', () => {
+describe('downloads publish what the pages publish (the pipeline’s distribution)', () => {
   it('no embargoed file, “<5” for the small count, no 5000 元 per pupil, no 7400 元', async () => {
-    const files = await latestFiles(new DistributionBuilder({ dataDir: f.dir, effects: publishedEffects, cacheDir: `${f.dir}/.cache` }));
+    const files = await latestFiles((await runPipeline({ dataDir: f.dir, today: '2026-01-15', releaseCacheDir: `${f.dir}/.cache` })).distribution());
     const paths = [...files.keys()];
     expect(paths.some((p) => /outcomes/.test(p))).toBe(false);
     const funding = files.get('csv/2025/funding.csv')!;
@@ -84,14 +83,5 @@ describe('downloads publish what the pages publish (publishedEffects)', () => {
       expect(text, p).not.toMatch(/(^|[^0-9.])5000([^0-9]|$)/);
       expect(text, p).not.toMatch(/(^|[^0-9.])7400([^0-9]|$)/);
     }
-  });
-});
-
-// Fails until src/lib/export/portal.ts (distribution) uses publishedEffects — see the report.
-describe('the site’s real download wiring (src/lib/export/portal.ts)', () => {
-  it('holds no embargoed file and no per-pupil value over a hidden count', async () => {
-    const files = await latestFiles(portalDistribution(f.dir));
-    expect([...files.keys()].filter((p) => /outcomes/.test(p))).toEqual([]);
-    for (const [p, text] of files) if (/indicators|findings/.test(p)) expect(text, p).not.toMatch(/(^|[^0-9.])5000([^0-9]|$)/);
   });
 });

@@ -14,7 +14,7 @@ import {
 } from '../src/lib/privacy';
 import { admissions, funding } from '../src/lib/schema';
 import { loadPortalData, validateDataDir } from '../src/lib/model/load';
-import { portalEffects } from '../src/lib/export/portal';
+import { runPipeline } from '../src/lib/pipeline';
 import { fixtureCopy } from './fixture-dir';
 
 describe('small counts of sensitive categories', () => {
@@ -102,9 +102,9 @@ describe('no back-calculation from totals', () => {
 
 describe('pages and downloads agree', () => {
   it('the sample region suppresses exactly the same cells as the downloads', async () => {
-    const { data } = await loadPortalData(resolve('data'));
-    const ours = suppressPortalData(data);
-    const theirs = portalEffects.suppress(data);
+    const p = await runPipeline({ dataDir: resolve('data') });
+    const ours = suppressPortalData(p.published.data);
+    const theirs = p.published.tables();
     let hidden = 0;
     for (const [i, y] of ours.years.entries()) {
       expect(y.admissions).toEqual(theirs.years[i].admissions);

@@ -49,6 +49,11 @@ export function rejectUnknownFlags(args: CliArgs, allowed: readonly string[], us
 
 /** Runs a command's main; unexpected failures print one Chinese line and exit 2. */
 export function runCli(main: () => Promise<number> | number): void {
+  // A reader that stops early (`| head`) closes the pipe: that is not an error of the command.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   Promise.resolve()
     .then(main)
     .then(
@@ -65,4 +70,15 @@ export function runCli(main: () => Promise<number> | number): void {
         process.exitCode = 2;
       },
     );
+}
+
+/**
+ * Writes to stdout and resolves once the bytes are handed to the OS, so output through a pipe
+ * (`npm run indicators -- --format json | jq`) is complete however large it is. (runCli sets
+ * process.exitCode rather than calling process.exit, which would cut a pipe at 64 KiB.)
+ */
+export function writeOut(text: string, out: NodeJS.WritableStream = process.stdout): Promise<void> {
+  return new Promise((done, fail) => {
+    out.write(text, (e) => (e ? fail(e) : done()));
+  });
 }

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { portalDistribution } from '../lib/export/portal';
+import { pagePipeline } from '../lib/views/page-context';
 
 /** Atom feed of data releases and corrections. */
 export const GET: APIRoute = async () =>
-  new Response(await portalDistribution().feed(), { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
+  new Response(await (await pagePipeline()).distribution().feed(), { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });

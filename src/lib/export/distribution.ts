@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import type { IndicatorResults } from '../indicators/types';
 import type { PortalData } from '../model/types';
 import type { PortalSettings } from '../settings/types';
-import { normaliseBase } from '../site/url';
+import { normaliseBase } from '../urls/base-path';
 import { sha256Hex, formatBytes } from './checksums';
 import { templateCsv, tableCsv } from './csv';
 import { dataFiles } from './data-tables';

@@ -46,18 +46,7 @@ export function withheldReason(threshold: number): string {
  * computeIndicators on the publishable model, with the reason of a withheld value saying so
  * (rather than “not reported”). Pages and indicator downloads should read these results.
  */
-/** One computation per model object (pages and downloads ask for the same one). */
-const INDICATORS_MEMO = Symbol.for('edu-portal.publishable-indicators');
-
 export function publishableIndicators(data: PortalData): IndicatorResults {
-  const g = globalThis as unknown as Record<symbol, WeakMap<PortalData, IndicatorResults> | undefined>;
-  const memo = (g[INDICATORS_MEMO] ??= new WeakMap());
-  let r = memo.get(data);
-  if (!r) memo.set(data, (r = computePublishableIndicators(data)));
-  return r;
-}
-
-function computePublishableIndicators(data: PortalData): IndicatorResults {
   const n = data.settings.suppression_threshold ?? DEFAULT_THRESHOLD;
   const hidden = new Set<string>();
   for (const y of data.years)

@@ -4,8 +4,8 @@ import { parse as parseYaml } from 'yaml';
 import type { Issue } from '../validate/issue';
 import type { PortalSettings } from './types';
 import { makeIssue } from '../validate/make-issue';
-import { normaliseBase } from '../site/url';
-import { parseEmbargo } from '../privacy/embargo';
+import { normaliseBase } from '../urls/base-path';
+import { parseEmbargo } from './embargo';
 
 export const SETTINGS_FILES = ['portal.yml', 'portal.yaml', 'portal.json', 'portal.toml'] as const;
 

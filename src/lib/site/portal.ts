@@ -3,8 +3,6 @@
  * look things up in these Maps instead of scanning arrays (a 20,000-school region renders
  * 20,000 school pages, so a per-page scan would be quadratic).
  */
-import { resolve } from 'node:path';
-import { publishableIndicators } from '../privacy/indicators';
 import type {
   AppliedStandard,
   CountyGaps,
@@ -16,7 +14,6 @@ import type {
   SchoolYearResult,
 } from '../indicators/types';
 import type { PortalData, YearData } from '../model/types';
-import { loadPublishableData } from '../privacy/publishable';
 import type { WithheldFile } from '../privacy/embargo';
 import type {
   AdmissionRow,
@@ -31,7 +28,7 @@ import type {
   ZoneRow,
 } from '../schema';
 import type { Issue } from '../validate/issue';
-import { withBase } from './url';
+import { withBase } from '../urls/base-path';
 import { readReleases, type ReleaseEntry } from '../export/releases';
 
 export interface SchoolYearRows {
@@ -206,33 +203,4 @@ function latestRelease(dataDir: string): ReleaseEntry | null {
     // A broken releases.yml is reported by the distribution step; pages just omit the line.
     return null;
   }
-}
-
-const KEY = Symbol.for('edu-portal.site.portal');
-
-type Memo = Map<string, Promise<Portal>>;
-
-/**
- * The portal for PORTAL_DATA (default data/), memoised per folder on globalThis so the build
- * script and every page chunk share one load even when bundled separately.
- */
-export function getPortal(dataDir: string = process.env.PORTAL_DATA || 'data'): Promise<Portal> {
-  const g = globalThis as unknown as Record<symbol, Memo | undefined>;
-  const memo = (g[KEY] ??= new Map());
-  const dir = resolve(dataDir);
-  let p = memo.get(dir);
-  if (!p) {
-    p = loadPublishableData(dir).then((r) => {
-      if (!r.readable) throw new Error(r.issues[0]?.message ?? `无法读取数据文件夹 ${dir}`);
-      // Published results: small sensitive counts are treated as not reported, so no per-pupil value gives them back.
-      return indexPortal(r.data, publishableIndicators(r.data), { issues: r.issues, withheld: r.withheld });
-    });
-    memo.set(dir, p);
-  }
-  return p;
-}
-
-/** For tests: forget loaded folders. */
-export function resetPortalCache(): void {
-  (globalThis as unknown as Record<symbol, Memo | undefined>)[KEY] = undefined;
 }

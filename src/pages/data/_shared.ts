@@ -1,13 +1,13 @@
 // Page-private helpers for /data/…, /changelog/ and /feed.xml: everything they show comes from
-// the one shared distribution (src/lib/export/portal.ts), so the checksums printed on a page
+// the pipeline's one distribution (src/lib/pipeline), so the checksums printed on a page
 // are computed from the bytes the file endpoints write.
 import { ALL_DATASETS } from '../../lib/schema';
 import { INDICATOR_TABLES, releaseContext, type Distribution, type TableDef } from '../../lib/export';
-import { portalDistribution } from '../../lib/export/portal';
-import { withBase } from '../../lib/site/url';
+import { pagePipeline } from '../../lib/views/page-context';
+import { withBase } from '../../lib/urls/base-path';
 
-export function builder() {
-  return portalDistribution();
+export async function builder() {
+  return (await pagePipeline()).distribution();
 }
 
 export interface Links {
@@ -21,7 +21,7 @@ export interface Links {
 }
 
 export async function links(): Promise<Links> {
-  const d = await portalDistribution().distribution();
+  const d = await (await builder()).distribution();
   const base = d.settings.base_path;
   const ctx = releaseContext(d.settings, null);
   return {

@@ -7,4 +7,4 @@ export function getStaticPaths() {
   return [{ params: { ext: 'csv' } }, { params: { ext: 'json' } }];
 }
 
-export const GET: APIRoute = ({ params }) => fileResponse(builder().extraFiles().get(`dictionary.${params.ext}`), `dictionary.${params.ext}`);
+export const GET: APIRoute = async ({ params }) => fileResponse((await builder()).extraFiles().get(`dictionary.${params.ext}`), `dictionary.${params.ext}`);

@@ -4,11 +4,11 @@ import { fileResponse } from '../_files';
 
 // /data/latest/… serves the same bytes as /data/releases/<latest version>/….
 export async function getStaticPaths() {
-  const latest = (await builder().distribution()).latest;
+  const latest = (await (await builder()).distribution()).latest;
   return latest ? latest.files.map((f) => ({ params: { file: f.path } })) : [];
 }
 
 export const GET: APIRoute = async ({ params }) => {
-  const latest = (await builder().distribution()).latest!;
-  return fileResponse((await builder().releaseFiles(latest.version))?.get(params.file!), params.file!);
+  const latest = (await (await builder()).distribution()).latest!;
+  return fileResponse((await (await builder()).releaseFiles(latest.version))?.get(params.file!), params.file!);
 };

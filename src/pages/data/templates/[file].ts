@@ -2,8 +2,8 @@ import type { APIRoute } from 'astro';
 import { builder } from '../_shared';
 import { fileResponse } from '../_files';
 
-export function getStaticPaths() {
-  return [...builder().extraFiles().keys()].filter((p) => p.startsWith('templates/')).map((p) => ({ params: { file: p.slice('templates/'.length) } }));
+export async function getStaticPaths() {
+  return [...(await builder()).extraFiles().keys()].filter((p) => p.startsWith('templates/')).map((p) => ({ params: { file: p.slice('templates/'.length) } }));
 }
 
-export const GET: APIRoute = ({ params }) => fileResponse(builder().extraFiles().get(`templates/${params.file}`), params.file!);
+export const GET: APIRoute = async ({ params }) => fileResponse((await builder()).extraFiles().get(`templates/${params.file}`), params.file!);

@@ -1,0 +1,33 @@
+/**
+ * The shapes every view model hands to a page. A page renders these and nothing else: the words,
+ * numbers (already formatted), links and verdicts are decided in src/lib/views and tested there.
+ */
+import type { ChartResult } from '../charts/types';
+
+/** A verdict a cell or line carries: shown with a word and a symbol, never by colour alone. */
+export type Verdict = 'met' | 'unmet' | 'unknown' | 'not_applicable';
+
+/** One table cell: plain text, or text with a link and/or a verdict. */
+export type TableCell = string | { readonly text: string; readonly href?: string; readonly verdict?: Verdict };
+
+/**
+ * Every table on the site (chart data tables included: a ChartTable is a ViewTable). The first
+ * column heads each row. `id` is the stable anchor to cite it; `csv` the path of its own download.
+ */
+export interface ViewTable {
+  readonly caption: string;
+  readonly columns: readonly { readonly label: string; readonly numeric?: boolean }[];
+  readonly rows: readonly (readonly TableCell[])[];
+  readonly id?: string;
+  /** Site path (with base) of this table as CSV. */
+  readonly csv?: string;
+}
+
+export interface ViewChart extends ChartResult {
+  /** Stable anchor of the figure on its page. */
+  readonly id?: string;
+  /** Site path (with base) of the chart's numbers as CSV. */
+  readonly csv?: string;
+}
+
+export const cellText = (c: TableCell): string => (typeof c === 'string' ? c : c.text);
