@@ -11,8 +11,7 @@ import {
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DistributionBuilder } from '../src/lib/export/distribution';
-import { publishedEffects } from '../src/lib/publishing/published';
+import { runPipeline } from '../src/lib/pipeline';
 import { FIXTURES, fixtureCopy, fixtureText } from './fixture-dir';
 
 const PORTAL = 'title: "测试县"\nregion_name: "测试县"\nregion_level: county\nsample: true\n';
@@ -136,7 +135,7 @@ describe('embargoing a file that is already published', () => {
       );
       process.env.PORTAL_RELEASES = join(rel, 'releases.yml');
       process.env.PORTAL_TODAY = '2026-11-24';
-      const b = new DistributionBuilder({ dataDir: f.dir, cacheDir: join(rel, 'cache'), effects: publishedEffects });
+      const b = (await runPipeline({ dataDir: f.dir, today: '2026-11-24', releaseCacheDir: join(rel, 'cache') })).distribution();
       const dist = await b.distribution();
       const r2 = dist.releases.find((r) => r.version === 'r2');
       expect(r2 && r2.available).toBe(true);
