@@ -9,7 +9,9 @@ import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, existsSync } from 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { readAllResources } from './export-helpers';
-import { buildRelease, releaseContext, type ReleaseEntry } from '../src/lib/export';
+import { unzipSync } from 'fflate';
+import { buildRelease, releaseContext, tableCsv, tableXlsx, type ReleaseEntry } from '../src/lib/export';
+import { admissions, schools } from '../src/lib/schema';
 import { releaseA, releaseB, settings } from './export-fixture';
 import { computeIndicators } from '../src/lib/indicators';
 
@@ -94,7 +96,8 @@ describe.skipIf(!soffice)('Excel-ready CSV opened in LibreOffice Calc', () => {
     expect(got.slice(0, 4)).toEqual(['学校标识码', '学校名称', '所属县区代码', '学段']);
     expect(got).toContain('青禾区实验小学');
     expect(got).toContain('小学');
-    for (const text of ["'=cmd|' /C calc'!A0", "'+1", "'-1+1", "'@SUM(A1:A2)"]) expect(got).toContain(text);
+    // "+1" is number-like text: written ="+1", it shows as the text +1 (no apostrophe, nothing run).
+    for (const text of ["'=cmd|' /C calc'!A0", '+1', "'-1+1", "'@SUM(A1:A2)"]) expect(got).toContain(text);
     // Numbers in numeric columns are still numbers (not neutralised).
     expect(readFileSync(join(out, 'schools.html'), 'utf8')).toMatch(/sdval="-121.5"/);
   }, 240_000);
@@ -113,6 +116,73 @@ describe.skipIf(!soffice)('Excel-ready CSV opened in LibreOffice Calc', () => {
     // The school code is text (left-aligned, no sdval), so leading zeros would survive.
     expect(html).not.toMatch(/sdval="2121000101"/);
   }, 240_000);
+});
+
+/** Cells of the first sheet of an XLSX as LibreOffice wrote it: ref → kind (text | number) and shown value. */
+function sheetCells(file: string): Map<string, { kind: 'text' | 'number'; value: string }> {
+  const z = unzipSync(readFileSync(file));
+  const td = new TextDecoder();
+  const shared = [...td.decode(z['xl/sharedStrings.xml'] ?? new Uint8Array()).matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) =>
+    [...m[1].matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => t[1]).join('').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&'),
+  );
+  const out = new Map<string, { kind: 'text' | 'number'; value: string }>();
+  for (const m of td.decode(z['xl/worksheets/sheet1.xml']).matchAll(/<c r="([A-Z]+\d+)"([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+    const t = / t="(\w+)"/.exec(m[2])?.[1] ?? 'n';
+    const v = /<v>([\s\S]*?)<\/v>/.exec(m[3] ?? '')?.[1] ?? /<t[^>]*>([\s\S]*?)<\/t>/.exec(m[3] ?? '')?.[1];
+    if (v === undefined) continue;
+    out.set(m[1], t === 's' ? { kind: 'text', value: shared[Number(v)] } : t === 'str' || t === 'inlineStr' ? { kind: 'text', value: v } : { kind: 'number', value: v });
+  }
+  return out;
+}
+
+function calcConvert(dir: string, file: string, to: string, infilter?: string): string {
+  const out = join(dir, 'lo-out');
+  const r = spawnSync(soffice!, ['--headless', `-env:UserInstallation=file://${join(dir, 'lo-profile')}`, ...(infilter ? [`--infilter=${infilter}`] : []), '--convert-to', to, '--outdir', out, file], { timeout: 180_000 });
+  expect(r.status, r.stderr?.toString()).toBe(0);
+  return join(out, file.split('/').pop()!.replace(/\.[^.]+$/, '.') + to);
+}
+
+describe.skipIf(!soffice)('item 9: codes stay text in every spreadsheet download (LibreOffice Calc, headless)', () => {
+  it('the Excel-ready CSV opens with 2199010001 and 0199010002 as text, numbers as numbers, <5 as text', () => {
+    const rows = [
+      { ...releaseB().schools[0], school_id: '2199010001', region_code: '219901', latitude: 41.12 },
+      { ...releaseB().schools[1], school_id: '0199010002', region_code: '019901', latitude: 40.5 },
+    ];
+    const dir = mkdtempSync(join(tmpdir(), 'export-codes-'));
+    writeFileSync(join(dir, 'schools.csv'), tableCsv({ def: schools, rows }, 'people'));
+    const adm = [{ ...releaseB().years[0].admissions![0], school_id: '0199010002', admitted_disabled: '<5' }];
+    writeFileSync(join(dir, 'admissions.csv'), tableCsv({ def: admissions, rows: adm }, 'people'));
+    // 44,34,76: comma, double quote, UTF-8 — what Calc's import dialog preselects for a file with a BOM.
+    const cells = sheetCells(calcConvert(dir, join(dir, 'schools.csv'), 'xlsx', 'CSV:44,34,76'));
+    const col = (key: string) => String.fromCharCode(65 + schools.columns.findIndex((c) => c.key === key));
+    expect(cells.get(`${col('school_id')}1`)).toEqual({ kind: 'text', value: '学校标识码' });
+    expect(cells.get(`${col('school_id')}2`)).toEqual({ kind: 'text', value: '2199010001' });
+    expect(cells.get(`${col('school_id')}3`)).toEqual({ kind: 'text', value: '0199010002' });
+    expect(cells.get(`${col('region_code')}3`)).toEqual({ kind: 'text', value: '019901' });
+    expect(cells.get(`${col('latitude')}2`)).toEqual({ kind: 'number', value: '41.12' });
+    const a = sheetCells(calcConvert(dir, join(dir, 'admissions.csv'), 'xlsx', 'CSV:44,34,76'));
+    const acol = (key: string) => String.fromCharCode(65 + admissions.columns.findIndex((c) => c.key === key));
+    expect(a.get(`${acol('school_id')}2`)).toEqual({ kind: 'text', value: '0199010002' });
+    expect(a.get(`${acol('admitted_disabled')}2`)).toEqual({ kind: 'text', value: '<5' });
+    expect(a.get(`${acol('planned_seats')}2`)?.kind).toBe('number');
+  }, 400_000);
+
+  it('the XLSX keeps codes as text and dates as real date cells shown yyyy-mm-dd', () => {
+    const adm = [{ ...releaseB().years[0].admissions![0], school_id: '0199010002' }];
+    const dir = mkdtempSync(join(tmpdir(), 'export-xlsx-'));
+    writeFileSync(join(dir, 'admissions.xlsx'), tableXlsx({ def: admissions, rows: adm }, '2025-09-10'));
+    // Round trip through Calc: what a reader's spreadsheet holds after opening and saving.
+    const cells = sheetCells(calcConvert(dir, join(dir, 'admissions.xlsx'), 'xlsx'));
+    const acol = (key: string) => String.fromCharCode(65 + admissions.columns.findIndex((c) => c.key === key));
+    expect(cells.get(`${acol('school_id')}2`)).toEqual({ kind: 'text', value: '0199010002' });
+    // 2024-05-10 is day 45422 of Excel's calendar: a date, not the text "2024-05-10".
+    expect(cells.get(`${acol('plan_published_on')}2`)).toEqual({ kind: 'number', value: '45422' });
+    const csv = readFileSync(calcConvert(dir, join(dir, 'admissions.xlsx'), 'csv'), 'utf8');
+    expect(csv).toContain('2024-05-10');
+    expect(csv).toContain('0199010002');
+    const styles = new TextDecoder().decode(unzipSync(readFileSync(join(dir, 'admissions.xlsx')))['xl/styles.xml']);
+    expect(styles).toContain('<cellStyle name="Normal" xfId="0" builtinId="0"/>');
+  }, 400_000);
 });
 
 export { execFileSync };

@@ -77,7 +77,8 @@ describe('CSV flavours', () => {
     const csv = text(bytes).slice(1);
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe('学校标识码,学校名称,所属县区代码,学段,办学性质,城乡类型,学校类别,地址,纬度,经度,状态,撤并年份,网址');
-    expect(lines[1]).toBe(`2121000101,青禾区实验小学,219901,小学,公办,城区,普通学校,'=cmd|' /C calc'!A0,41.12,-121.5,在办,,`);
+    // Codes as ="…" so spreadsheets keep them as text; numbers in numeric columns stay plain.
+    expect(lines[1]).toBe(`"=""2121000101""",青禾区实验小学,"=""219901""",小学,公办,城区,普通学校,'=cmd|' /C calc'!A0,41.12,-121.5,在办,,`);
     expect(csv.replace(/\r\n/g, '')).not.toContain('\n');
   });
 
@@ -92,11 +93,13 @@ describe('CSV flavours', () => {
     const longitude = schools.columns.find((c) => c.key === 'longitude')!;
     const address = schools.columns.find((c) => c.key === 'address')!;
     expect(formatCell(longitude, -3, 'people')).toBe('-3');
-    expect(formatCell(address, '-3', 'people')).toBe("'-3");
+    // Number-like text in a text column: a string literal, shown as the text -3, nothing evaluated.
+    expect(formatCell(address, '-3', 'people')).toBe('="-3"');
+    expect(formatCell(address, '-3+1', 'people')).toBe("'-3+1");
     expect(formatCell(address, '-3', 'code')).toBe('-3');
     const { b } = buildBoth();
     const csv = text(b.files.get('excel/schools.csv')!);
-    expect(csv).toContain(",'+1,");
+    expect(csv).toContain(',"=""+1""",');
     expect(csv).toContain(",'-1+1,");
     expect(csv).toContain(",'@SUM(A1:A2),");
     expect(csv).toContain(`,'\tTab开头,`);
@@ -181,8 +184,8 @@ describe('cell-level diff between two releases', () => {
     const csv = text(b.files.get('changes.csv')!).slice(1);
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe('数据集,学年,变更类型,主键,列,旧值,新值,更正原因');
-    expect(lines).toContain('admissions,2024,修改单元格,2121000101/1,admitted,178,187,录取人数录入错误，以区教育局复核结果为准');
-    expect(lines).toContain('admissions,2024,删除行,2121000102/1,,,,');
+    expect(lines).toContain('admissions,2024,修改单元格,"=""2121000101/1""",admitted,"=""178""","=""187""",录取人数录入错误，以区教育局复核结果为准');
+    expect(lines).toContain('admissions,2024,删除行,"=""2121000102/1""",,,,');
     expect(lines).toContain('classes,2025,新增文件,,,,2行,');
     const summary = b.manifest.diff!.tables.find((t) => t.dataset === 'admissions')!;
     expect(summary.changed[0].changes[0].correction).toBe('录取人数录入错误，以区教育局复核结果为准');
@@ -216,7 +219,7 @@ describe('checksums, ZIP and determinism', () => {
     const dir = writeOut(new Map(Object.entries(zip)));
     execFileSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: join(dir, folder) });
     const readme = text(zip[folder + 'README.md']);
-    expect(readme).toContain('供 Excel / WPS 直接打开');
+    expect(readme).toContain('供 Excel / WPS / LibreOffice 直接打开');
     expect(readme).toContain('For code');
     expect(text(zip[folder + 'LICENSE.txt'])).toContain('https://creativecommons.org/licenses/by/4.0/');
   });

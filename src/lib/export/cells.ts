@@ -26,25 +26,53 @@ export function formatNumber(n: number): string {
 }
 
 /**
- * Text of a cell. `code` flavour: enum keys, the form datapackage.json describes.
- * `people` flavour: enum values by Chinese label (the templates accept them back), and text
- * cells that could start a formula neutralised.
+ * Text a spreadsheet would turn into a number, date or time when it opens a CSV: 2199010001
+ * (a number), 0101 (loses its zero), 1E5, 1/2 (a date), 10:30. In a text or code column that
+ * is wrong, so the Excel-ready CSV writes such cells as `="0101"`, which Excel, WPS and
+ * LibreOffice Calc all show as the text 0101.
  */
-export function formatCell(column: Column, value: CellValue, flavour: Flavour): string {
+const SPREADSHEET_CONVERTS = /^\s*[+\-]?[\d.,\s/:%\-]*\d[\d.,\s/:%\-]*(?:[eE][+\-]?\d+)?\s*$/;
+
+export function wouldBecomeNumber(text: string): boolean {
+  return SPREADSHEET_CONVERTS.test(text);
+}
+
+/** `="text"`: a string literal Excel, WPS and LibreOffice evaluate to the text itself. */
+export function asTextFormula(text: string): string {
+  return `="${text.replace(/"/g, '""')}"`;
+}
+
+const TEXT_TYPES = new Set(['code', 'text', 'url', 'enum']);
+
+/** The cell's text with enum keys or Chinese labels, before any spreadsheet protection. */
+export function cellText(column: Column, value: CellValue, labels: boolean): string {
   if (value === null || value === undefined) return '';
   if (isNumericColumn(column) && typeof value === 'number') return formatNumber(value);
   let text: string;
   if (typeof value === 'number') text = formatNumber(value);
   else if (typeof value === 'boolean') text = value ? 'true' : 'false';
   else text = value;
-  if (flavour === 'people') {
-    if (column.type === 'enum' && column.values) {
-      const v = column.values.find((e) => e.key === text);
-      if (v) text = v.zh;
-    }
-    return neutraliseFormula(text);
+  if (labels && column.type === 'enum' && column.values) {
+    const v = column.values.find((e) => e.key === text);
+    if (v) text = v.zh;
   }
   return text;
+}
+
+/**
+ * Text of a cell. `code` flavour: enum keys, the form datapackage.json describes.
+ * `people` flavour: enum values by Chinese label (the templates accept them back); codes and
+ * other text a spreadsheet would read as a number written as `="…"` (kept as text, leading
+ * zeros and all); text cells that could start a formula neutralised.
+ * `textAsFormula: false` (the fill-in templates, which a clerk may edit in a text editor) skips
+ * the `="…"` form.
+ */
+export function formatCell(column: Column, value: CellValue, flavour: Flavour, textAsFormula = true): string {
+  const text = cellText(column, value, flavour === 'people');
+  if (flavour !== 'people' || text === '') return text;
+  if (isNumericColumn(column) && typeof value === 'number') return text;
+  if (textAsFormula && TEXT_TYPES.has(column.type) && wouldBecomeNumber(text)) return asTextFormula(text);
+  return neutraliseFormula(text);
 }
 
 /** The JSON value of a cell: numbers stay numbers, blanks are null, enums are keys. */

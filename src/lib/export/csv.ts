@@ -2,8 +2,8 @@
  * RFC 4180 CSV in two flavours:
  *  - code:   UTF-8 without BOM, LF, column keys as headers — what pandas, R and Frictionless read
  *            (datapackage-js rejects a BOM in the header).
- *  - people: UTF-8 with BOM, CRLF, Chinese headers, formula-looking text neutralised — what Excel
- *            and WPS open with Chinese intact.
+ *  - people: UTF-8 with BOM, CRLF, Chinese headers, formula-looking text neutralised, codes as
+ *            `="0101"` — what Excel, WPS and LibreOffice open with Chinese and codes intact.
  */
 import type { Column } from '../schema/types';
 import { formatCell, neutraliseFormula, type Flavour } from './cells';
@@ -37,14 +37,14 @@ export function tableLines(table: ExportTable, flavour: Flavour): string[][] {
   return lines;
 }
 
-export function tableCsv(table: ExportTable, flavour: Flavour): Uint8Array {
+export function tableCsv(table: ExportTable, flavour: Flavour, textAsFormula = true): Uint8Array {
   // Line by line, without an intermediate array of cells (20,000 schools × 24 classes is ~500k rows).
   const cols = table.def.columns;
   const eol = flavour === 'people' ? '\r\n' : '\n';
   const out: string[] = [(flavour === 'people' ? BOM : '') + headerOf(cols, flavour).map(csvField).join(',') + eol];
   for (const row of table.rows) {
     let line = '';
-    for (let i = 0; i < cols.length; i++) line += (i ? ',' : '') + csvField(formatCell(cols[i], row[cols[i].key] as never, flavour));
+    for (let i = 0; i < cols.length; i++) line += (i ? ',' : '') + csvField(formatCell(cols[i], row[cols[i].key] as never, flavour, textAsFormula));
     out.push(line + eol);
   }
   return encoder.encode(out.join(''));

@@ -70,7 +70,8 @@ export function extraFiles(): Map<string, Uint8Array> {
     const example = Object.fromEntries(d.columns.map((c) => [c.key, c.example]));
     // Examples are written as a bureau would type them (Chinese labels), so keep them as text.
     const asText = { ...d, columns: d.columns.map((c) => ({ ...c, type: 'text' as const, values: undefined })) };
-    out.set(`templates/${d.id}-example.csv`, tableCsv({ def: asText, rows: [example] }, 'people'));
+    // No `="…"` protection: a clerk may fill the example in a text editor and upload it.
+    out.set(`templates/${d.id}-example.csv`, tableCsv({ def: asText, rows: [example] }, 'people', false));
   }
   const rows = dictionaryRows();
   out.set('dictionary.csv', tableCsv({ def: dictionaryTable, rows }, 'people'));

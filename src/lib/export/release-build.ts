@@ -232,7 +232,39 @@ function licenceText(settings: PortalSettings): string {
     .join('\n');
 }
 
-function readme(entry: ReleaseEntry, ctx: ReleaseContext, tables: readonly TableFiles[], diff: ReleaseDiff | null, cite: Citation): string {
+/** How a code user reads codes as text and the privacy marker (README section). */
+export function readingGuide(codeColumns: readonly string[], marker: string | null, threshold: number): string[] {
+  const codes = codeColumns.length ? codeColumns : ['school_id', 'region_code'];
+  const dtype = codes.map((c) => `"${c}": str`).join(', ');
+  const rTypes = codes.map((c) => `${c} = col_character()`).join(', ');
+  const markerText = marker ?? `<${threshold}`;
+  return [
+    '## 用程序读取 / Reading the files in code',
+    '',
+    `代码列（${codes.map((c) => `\`${c}\``).join('、')}）是文本，不是数字：学校标识码和行政区划代码可能以 0 开头，按数字读取会丢失前导零。请按文本读取：`,
+    `Code columns (${codes.join(', ')}) are text, not numbers: read them as strings or leading zeros are lost.`,
+    '',
+    '```python',
+    'import pandas as pd',
+    `df = pd.read_csv("csv/schools.csv", dtype={${dtype}}, keep_default_na=False, na_values=[""])`,
+    '```',
+    '',
+    '```r',
+    'library(readr)',
+    `df <- read_csv("csv/schools.csv", col_types = cols(${rTypes}, .default = col_guess()), na = "")`,
+    '```',
+    '',
+    `数值列中的“${markerText}”表示为保护隐私而不公布的小数值：实际值在 1 到 ${threshold - 1} 之间（0 照常写作 0）；空单元格表示“未报送”。`,
+    `读取数值时：pandas 用 \`na_values=["", "${markerText}"]\`，R 用 \`na = c("", "${markerText}")\` 把它读作缺失值——但请在分析中说明这些值被隐去，而不是当作 0 或未报送；需要区分时先按文本读取该列。`,
+    `In numeric columns "${markerText}" marks a count withheld for privacy: the true value is between 1 and ${threshold - 1} (0 is written as 0); an empty cell means "not reported". To read such a column as numbers use \`na_values=["", "${markerText}"]\` (pandas) or \`na = c("", "${markerText}")\` (R), and say in your analysis that these values are withheld, not zero.`,
+    '',
+    '`excel/` 中的代码写成 `="0101"` 的形式：Excel、WPS 和 LibreOffice 打开后显示为文本 0101（保留前导零）。程序请读取 `csv/`。',
+    'In `excel/`, codes are written as `="0101"`, which Excel, WPS and LibreOffice show as the text 0101. Programs should read `csv/`.',
+    '',
+  ];
+}
+
+function readme(entry: ReleaseEntry, ctx: ReleaseContext, tables: readonly TableFiles[], diff: ReleaseDiff | null, cite: Citation, codeColumns: readonly string[]): string {
   const s = ctx.settings;
   const lines = [
     `# ${s.title} — 版本 ${entry.version}`,
@@ -248,9 +280,9 @@ function readme(entry: ReleaseEntry, ctx: ReleaseContext, tables: readonly Table
     '',
     '- `csv/` — 供程序使用：UTF-8（无 BOM）、LF 换行、英文键名表头，由 `datapackage.json` 描述（Frictionless Data Package）。',
     '  For code: UTF-8 without BOM, LF, key headers; described by `datapackage.json` (Frictionless Data Package).',
-    '- `excel/` — 供 Excel / WPS 直接打开：UTF-8 带 BOM、CRLF、中文表头和中文取值；以 = + - @ 开头的文本前加了单引号，防止被当作公式执行。',
-    '  For people: opens in Excel / WPS with Chinese intact (UTF-8 BOM, CRLF, Chinese headers); text starting with = + - @ is prefixed with an apostrophe so no formula runs.',
-    '- `xlsx/` — Excel 工作簿：代码列为文本（保留前导零），数值为数字。 / Excel workbooks: codes as text, numbers as numbers.',
+    '- `excel/` — 供 Excel / WPS / LibreOffice 直接打开：UTF-8 带 BOM、CRLF、中文表头和中文取值；代码写成 `="0101"`，打开后是文本（保留前导零）；以 = + - @ 开头的文本前加了单引号，防止被当作公式执行。',
+    '  For people: opens in Excel / WPS / LibreOffice with Chinese intact (UTF-8 BOM, CRLF, Chinese headers); codes written as `="0101"` open as text; text starting with = + - @ is prefixed with an apostrophe so no formula runs.',
+    '- `xlsx/` — Excel 工作簿：代码列为文本（保留前导零），数值为数字，日期为日期。 / Excel workbooks: codes as text, numbers as numbers, dates as dates.',
     '- `json/` — 每行一个 JSON 对象；空值为 null。 / One JSON object per row; blanks are null.',
     '- `csv/indicators/` 等 — 门户计算的指标、差异系数和发现。 / Indicators, coefficients of variation and findings computed by the portal.',
     '- `dictionary.csv` — 数据字典（每列的含义、类型、单位、允许值）。 / Data dictionary.',
@@ -261,6 +293,7 @@ function readme(entry: ReleaseEntry, ctx: ReleaseContext, tables: readonly Table
     `空单元格表示“未报送”，不是 0。${ctx.missingValues.filter((m) => m).length ? `“${ctx.missingValues.filter((m) => m).join('、')}”表示为保护隐私而不公布的小数值；能据以推算出该人数的数值（如特教学生数为“${ctx.missingValues.filter((m) => m).join('、')}”时的特教公用经费）也不公布，留空。` : ''}`,
     `An empty cell means "not reported", not 0.${ctx.missingValues.filter((m) => m).length ? ` "${ctx.missingValues.filter((m) => m).join('", "')}" marks a small count withheld for privacy; a value that would give it back (special-education funds next to a withheld pupil count) is withheld too and left empty.` : ''}`,
     '',
+    ...readingGuide(codeColumns, ctx.missingValues.find((m) => m) ?? null, s.suppression_threshold),
     '## 数据集 / Datasets',
     '',
     '| 文件 / File | 名称 / Name | 行数 / Rows |',
@@ -404,7 +437,8 @@ export function buildRelease(input: ReleaseBuildInput): BuiltRelease {
   put('CITATION.bib', 'text', encoder.encode([citationBibtex(citeInput, releaseKey), ...perTable.map(({ t, input }) => citationBibtex(input, bibKey([name, entry.version, t.id])))].join('\n')));
   put('CITATION.ris', 'text', encoder.encode([citationRis(citeInput), ...perTable.map(({ input }) => citationRis(input))].join('\r\n')));
   put('LICENSE.txt', 'text', encoder.encode(licenceText(s)));
-  put('README.md', 'text', encoder.encode(readme(entry, ctx, tablesOut, diff, cite)));
+  const codeColumns = [...new Set(resources.flatMap((r) => r.def.columns.filter((c) => c.type === 'code').map((c) => c.key)))];
+  put('README.md', 'text', encoder.encode(readme(entry, ctx, tablesOut, diff, cite, codeColumns)));
 
   // Inside the zip: everything so far plus its own SHA256SUMS, under one folder.
   const folder = `${name}-${entry.version}`;
