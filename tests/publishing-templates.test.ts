@@ -134,3 +134,39 @@ describe('a deliberately broken CSV in a pull request', () => {
     expect(line).toContain('第3行');
   });
 });
+
+describe('item 13: deploys are never cancelled, the preview is posted even when validation fails', () => {
+  it('GitHub Pages deploy uses GitHub’s recommended concurrency: group pages, not cancelled in progress', () => {
+    expect(github.jobs.deploy.concurrency).toEqual({ group: 'pages', 'cancel-in-progress': false });
+    // A later push or the daily schedule (same ref: main) must not cancel a running build/deploy:
+    // the workflow-wide group cancels pull-request runs only.
+    const wf = github.concurrency;
+    expect(wf['cancel-in-progress']).not.toBe(true);
+    expect(String(wf['cancel-in-progress'])).toBe("${{ github.event_name == 'pull_request' }}");
+  });
+
+  it('after a failed validate step the summary, the preview and the pull-request comment still run', () => {
+    const steps = github.jobs.validate.steps as { name?: string; run?: string; if?: string }[];
+    const failing = steps.findIndex((s) => s.run?.includes('--format github'));
+    const later = steps.slice(failing + 1);
+    const preview = later.find((s) => s.run?.includes('npm run --silent preview'));
+    const comment = later.find((s) => s.run?.includes('gh pr comment'));
+    expect(preview?.if).toMatch(/^always\(\) && github\.event_name == 'pull_request'/);
+    expect(comment?.if).toMatch(/^always\(\) && github\.event_name == 'pull_request'/);
+    for (const s of later) expect(s.if ?? '', s.name).toMatch(/^always\(\)/);
+    // The comment carries the Chinese issue list and the preview.
+    expect(comment!.run).toContain('--body-file portal-comment.md');
+    expect(preview!.run).toContain('>> portal-comment.md');
+    expect(github.jobs.validate.permissions['pull-requests']).toBe('write');
+    // No ${{ }} expression of user-controlled text inside a shell line (branch names are passed as env).
+    for (const s of later) expect(s.run ?? '').not.toMatch(/\$\{\{\s*github\.(base_ref|head_ref)/);
+  });
+
+  it('GitLab’s pages job deploys from the default branch only (not from a schedule on another branch)', () => {
+    expect(gitlab.pages.rules).toEqual([{ if: '$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH' }]);
+    expect(gitlab.pages.resource_group).toBe('pages');
+    // The merge-request job still prints the preview when validation fails (exit status kept for last).
+    const script = gitlab.validate.script.join('\n');
+    expect(script).toMatch(/validate -- --format text \|\| status=\$\?[\s\S]*preview[\s\S]*exit \$\{status:-0\}/);
+  });
+});
