@@ -1,11 +1,37 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Two projects (README, "Tests"):
+ *   unit — every tests/**\/*.test.ts except the end-to-end ones: pure code, fixtures, CLIs on
+ *          small folders. No site build, no browser, no LibreOffice. `npm run test:unit`.
+ *   e2e  — files named *.e2e.test.ts: build the site (once, shared: tests/helpers/site.ts), open
+ *          it in Chromium, open downloads in LibreOffice, run the benchmark.
+ * `npm test` runs both (after `npm run check`).
+ */
+const E2E = 'tests/**/*.e2e.test.ts';
+
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
-    // One scratch folder per run; the site is built lazily, once, by the first test that needs it.
+    // One scratch folder per run (also every test's and child process's TMPDIR, removed at the
+    // end); the site is built lazily, once, by the first test that needs it.
     globalSetup: ['tests/helpers/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 600_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['tests/**/*.test.ts'],
+          exclude: [E2E, '**/node_modules/**'],
+          // helpers/site.ts and helpers/browser.ts refuse to build or launch under it.
+          env: { PORTAL_TEST_UNIT: '1' },
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'e2e', include: [E2E] },
+      },
+    ],
   },
 });

@@ -21,6 +21,9 @@ export const CHROMIUM_ARGS = [
 export type Launched = { browser: Browser; reason: null } | { browser: null; reason: string };
 
 export async function launchBrowser(): Promise<Launched> {
+  if (process.env.PORTAL_TEST_UNIT) {
+    throw new Error('This test opens a browser, so it is an end-to-end test: name its file *.e2e.test.ts (README, "Tests"). npm run test:unit opens no browser.');
+  }
   if (!existsSync(CHROMIUM_PATH)) return { browser: null, reason: `no browser at ${CHROMIUM_PATH} (apt-get install chromium)` };
   try {
     const { chromium } = await import('playwright-core');

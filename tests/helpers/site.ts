@@ -5,12 +5,15 @@
  * the build's own output, never a skip.
  *
  * QUALITY_SITE_DIR=/path/to/out reuses an existing build (fast local iteration on browser tests).
+ *
+ * Only end-to-end test files (`*.e2e.test.ts`, see README "Tests") may build: under
+ * `npm run test:unit` buildSite() fails with a message saying so.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { inject } from 'vitest';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -37,13 +40,18 @@ function runDir(): string {
   dir ??= process.env.QUALITY_RUN_DIR;
   if (!dir) {
     // Run without the globalSetup (e.g. a single file through another config): private folder.
-    dir = mkdtempSync(join(tmpdir(), 'portal-test-run-'));
-    process.env.QUALITY_RUN_DIR = dir;
+    const own = mkdtempSync(join(tmpdir(), 'portal-test-run-'));
+    process.on('exit', () => rmSync(own, { recursive: true, force: true }));
+    process.env.QUALITY_RUN_DIR = dir = own;
   }
   return dir;
 }
 
-const BUILD_LOCK = join(tmpdir(), 'edu-portal-test-build.lock');
+/**
+ * One lock per checkout (not per machine: several checkouts of the project build at once on a
+ * shared machine, and each writes only under its own root).
+ */
+const BUILD_LOCK = join(ROOT, 'node_modules', '.cache', 'portal-test-build.lock');
 
 function alive(pid: number): boolean {
   try {
@@ -55,12 +63,12 @@ function alive(pid: number): boolean {
 }
 
 /**
- * Astro writes `.astro/.prerender/` under the project root whatever the out dir, so two builds at
- * once break each other ("Cannot find module …/.astro/.prerender/chunks/…"). Test builds take
- * turns through a machine-wide lock (a folder holding the owner's pid; a dead owner's lock is
- * taken over).
+ * Astro writes under the project root (`.astro/`) whatever the out dir, so two builds of one
+ * checkout at once can break each other. Test builds of a checkout take turns through a lock
+ * (a folder holding the owner's pid; a dead owner's lock is taken over).
  */
 async function withBuildLock<T>(fn: () => Promise<T>): Promise<T> {
+  mkdirSync(dirname(BUILD_LOCK), { recursive: true });
   for (;;) {
     try {
       mkdirSync(BUILD_LOCK);
@@ -99,6 +107,9 @@ function shellEnv(): NodeJS.ProcessEnv {
 
 /** Runs `scripts/build.ts --data DIR --out DIR` with the Node that runs the tests (Node 24). */
 export function buildSite(dataDir: string, outDir: string, extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<BuildResult> {
+  if (process.env.PORTAL_TEST_UNIT) {
+    throw new Error('This test builds the site, so it is an end-to-end test: name its file *.e2e.test.ts (README, "Tests"). npm run test:unit runs no builds.');
+  }
   return withBuildLock(() => buildSiteUnlocked(dataDir, outDir, extraArgs, env));
 }
 
@@ -155,5 +166,41 @@ export async function buildSiteOnce(dataDir: string = SAMPLE_DATA, extraArgs: st
   return r.outDir;
 }
 
-/** True when the site build script exists yet (site-2 is writing it). */
-export const BUILD_SCRIPT_EXISTS = existsSync(join(ROOT, 'scripts', 'build.ts'));
+/**
+ * A copy of the sample data with portal.yml's base_path set to `base` (e.g. '/jiaoyu/'), made
+ * once per test run in the run folder and shared by every worker, so that buildSiteOnce() of it
+ * builds the site under that base path once for all the tests that need it.
+ */
+export async function sampleDataWithBase(base: string): Promise<string> {
+  const dir = join(runDir(), `data-base-${createHash('sha256').update(base).digest('hex').slice(0, 8)}`);
+  const ready = `${dir}.ready`;
+  let mine = false;
+  try {
+    mkdirSync(`${dir}.lock`);
+    mine = true;
+  } catch {
+    mine = false;
+  }
+  if (mine) {
+    // The ready file holds the error, if any, so that the other workers fail with it too.
+    let problem = '';
+    try {
+      cpSync(SAMPLE_DATA, dir, { recursive: true });
+      const yml = readFileSync(join(dir, 'portal.yml'), 'utf8');
+      if (!/^base_path:.*$/m.test(yml)) problem = 'data/portal.yml has no base_path line to change';
+      else writeFileSync(join(dir, 'portal.yml'), yml.replace(/^base_path:.*$/m, `base_path: "${base}"`));
+    } catch (e) {
+      problem = String(e);
+    }
+    writeFileSync(ready, problem);
+  } else {
+    const deadline = Date.now() + 5 * 60_000;
+    while (!existsSync(ready)) {
+      if (Date.now() > deadline) throw new Error(`waited 5 min for another worker's copy of the sample data in ${dir}`);
+      await sleep(100);
+    }
+  }
+  const problem = readFileSync(ready, 'utf8');
+  if (problem) throw new Error(`copy of the sample data with base_path ${base}: ${problem}`);
+  return dir;
+}

@@ -3,16 +3,16 @@
  * console error, no failed request and no request to any host but the local server; nothing
  * scrolls sideways on a 390 px phone; the schools directory works with JavaScript turned off; and
  * search (Pagefind) finds a school by its Chinese name and by a street of its admission zone.
- * SKIPPED, with the reason in the title, when chromium or the build script is missing.
+ * SKIPPED, with the reason in the title, when chromium is missing or does not start.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPortalData } from '../../src/lib/model/load';
-import { BUILD_SCRIPT_EXISTS, buildSiteOnce, SAMPLE_DATA } from '../helpers/site';
+import { buildSiteOnce, SAMPLE_DATA } from '../helpers/site';
 import { serveStatic, type StaticServer } from '../helpers/server';
 import { launchBrowser, suiteTitle, watchedPage } from '../helpers/browser';
 import { PAGE_TYPES, pagePath, SAMPLE_BASE, type PageType } from './site-pages';
 
-const launched = BUILD_SCRIPT_EXISTS ? await launchBrowser() : { browser: null, reason: 'scripts/build.ts does not exist yet' as string };
+const launched = await launchBrowser();
 const { data } = await loadPortalData(SAMPLE_DATA);
 const schools = data.schools as unknown as { school_id: string; name: string; status: string; region_code: string }[];
 const openSchools = schools.filter((s) => s.status !== 'closed');

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BUILD_SCRIPT_EXISTS, buildSite, buildSiteOnce, SAMPLE_DATA } from './helpers/site';
+import { buildSite, buildSiteOnce, SAMPLE_DATA } from './helpers/site';
 import { listFiles } from './helpers/links';
 
 function digest(dir: string): Map<string, string> {
@@ -26,10 +26,8 @@ function firstDifference(a: Buffer, b: Buffer): string {
   return `at byte ${i}:\n    first:  …${a.subarray(from, i + 80).toString('utf8')}…\n    second: …${b.subarray(from, i + 80).toString('utf8')}…`;
 }
 
-const noBuild = BUILD_SCRIPT_EXISTS ? '' : ' — SKIPPED: scripts/build.ts does not exist yet';
-if (noBuild) console.warn(`\n⚠ determinism check${noBuild}\n`);
 
-describe.skipIf(!BUILD_SCRIPT_EXISTS)(`determinism${noBuild}`, () => {
+describe('determinism', () => {
   const tmp = mkdtempSync(join(tmpdir(), 'portal-determinism-'));
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { extraFiles } from '../src/lib/export/distribution';
-import { BUILD_SCRIPT_EXISTS, buildSite, ROOT, type BuildResult } from './helpers/site';
+import { buildSite, ROOT, type BuildResult } from './helpers/site';
 import { checkLinks, describeBroken, listFiles } from './helpers/links';
 
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
@@ -154,7 +154,7 @@ describe('从空文件夹到发布的网站', () => {
     expect(rep.datasets.some((d: { dataset: string }) => d.dataset === 'funding')).toBe(false);
   });
 
-  describe.skipIf(!BUILD_SCRIPT_EXISTS)('第6步：npm run build —— 生成网站（需要 scripts/build.ts）', () => {
+  describe('第6步：npm run build —— 生成网站', () => {
     let build: BuildResult;
     let files: string[];
     beforeAll(async () => {

@@ -2,41 +2,34 @@
  * The portal served under a sub-path (portal.yml base_path: /jiaoyu/, as on a bureau's existing
  * site): pages, styles, scripts and the search index all load from under /jiaoyu/ — nothing is
  * requested from the server root — and a search result leads to the school's page under /jiaoyu/.
- * SKIPPED, with the reason in the title, when chromium or the build script is missing.
+ * SKIPPED, with the reason in the title, when chromium is missing or does not start.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPortalData } from '../../src/lib/model/load';
-import { BUILD_SCRIPT_EXISTS, buildSiteOnce, SAMPLE_DATA } from '../helpers/site';
+import { buildSiteOnce, SAMPLE_DATA, sampleDataWithBase } from '../helpers/site';
 import { serveStatic, type StaticServer } from '../helpers/server';
 import { launchBrowser, suiteTitle, watchedPage } from '../helpers/browser';
 import { pagePath, type PageType } from './site-pages';
 
 const BASE = '/jiaoyu/';
-const launched = BUILD_SCRIPT_EXISTS ? await launchBrowser() : { browser: null, reason: 'scripts/build.ts does not exist yet' as string };
+const launched = await launchBrowser();
 const { data } = await loadPortalData(SAMPLE_DATA);
 const school = (data.schools as unknown as { school_id: string; name: string; status: string }[]).find((s) => s.status !== 'closed')!;
 
-let dataDir = '';
 let out = '';
 let server: StaticServer;
 
 describe.skipIf(!launched.browser)(suiteTitle(`site under base path ${BASE}`, launched), () => {
   const browser = launched.browser!;
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'portal-base-data-'));
-    cpSync(SAMPLE_DATA, dataDir, { recursive: true });
-    const yml = readFileSync(join(dataDir, 'portal.yml'), 'utf8');
-    writeFileSync(join(dataDir, 'portal.yml'), yml.replace(/^base_path:.*$/m, `base_path: "${BASE}"`));
-    out = await buildSiteOnce(dataDir);
+    // The same build as quality-links and publishing-base-path (one per test run).
+    out = await buildSiteOnce(await sampleDataWithBase(BASE));
     server = await serveStatic(out, BASE);
   });
   afterAll(async () => {
     await server?.close();
     await browser.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   for (const type of ['home', 'school', 'county', 'schools', 'search'] as PageType[]) {

@@ -4,11 +4,11 @@
  * an element. Checked at the root and under a base path (/jiaoyu/), where a link written without
  * withBase() breaks.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BUILD_SCRIPT_EXISTS, buildSiteOnce, SAMPLE_DATA } from './helpers/site';
+import { buildSiteOnce, sampleDataWithBase } from './helpers/site';
 import { checkLinks, describeBroken } from './helpers/links';
 
 describe('the link checker itself', () => {
@@ -44,12 +44,8 @@ describe('the link checker itself', () => {
   });
 });
 
-const noBuild = BUILD_SCRIPT_EXISTS ? '' : ' — SKIPPED: scripts/build.ts does not exist yet';
-if (noBuild) console.warn(`\n⚠ link check${noBuild}\n`);
 
-describe.skipIf(!BUILD_SCRIPT_EXISTS)(`links in the built site${noBuild}`, () => {
-  const tmp = mkdtempSync(join(tmpdir(), 'links-site-'));
-  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+describe('links in the built site', () => {
 
   it('every internal link, asset and #anchor resolves (site at /)', async () => {
     const dist = await buildSiteOnce();
@@ -61,12 +57,8 @@ describe.skipIf(!BUILD_SCRIPT_EXISTS)(`links in the built site${noBuild}`, () =>
 
   it('every internal link stays under the base path when the site lives at /jiaoyu/ (portal.yml base_path)', async () => {
     // The same data with base_path: /jiaoyu/ — how a bureau hosts the portal under its own site.
-    const data = join(tmp, 'data-jiaoyu');
-    cpSync(SAMPLE_DATA, data, { recursive: true });
-    const yml = readFileSync(join(data, 'portal.yml'), 'utf8');
-    expect(yml).toMatch(/^base_path:.*$/m);
-    writeFileSync(join(data, 'portal.yml'), yml.replace(/^base_path:.*$/m, 'base_path: "/jiaoyu/"'));
-    const dist = await buildSiteOnce(data);
+    // (One build per test run, shared with publishing-base-path and browser/base-path.)
+    const dist = await buildSiteOnce(await sampleDataWithBase('/jiaoyu/'));
     const { pages, broken } = checkLinks(dist, { base: '/jiaoyu/' });
     expect(pages).toBeGreaterThan(20);
     expect(broken, `${broken.length} broken links:\n${describeBroken(broken)}`).toEqual([]);
