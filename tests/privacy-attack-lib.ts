@@ -1,5 +1,5 @@
 /**
- * The attacker of tests/privacy-attack.test.ts: what a reader can read from the published outputs
+ * The attacker of tests/privacy-attack.e2e.test.ts: what a reader can read from the published outputs
  * (parsed from the bytes, as a journalist's tools would), and every way we know to get a hidden
  * count back from it. Kept apart from the test so the control case (the old rule) uses the same
  * attack.
