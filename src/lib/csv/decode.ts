@@ -9,7 +9,9 @@ export type DecodeResult =
   | { readonly ok: true; readonly text: string; readonly encoding: Encoding }
   | {
       readonly ok: false;
-      readonly code: 'empty-file' | 'not-csv' | 'encoding-unreadable' | 'encoding-utf16' | 'encoding-mixed';
+      readonly code: 'empty-file' | 'not-csv' | 'encoding-unreadable' | 'encoding-utf16' | 'encoding-mixed' | 'encoding-big5';
+      /** For encoding-big5: the first line as Big5 reads it (short). */
+      readonly sample?: string;
       /** For not-csv: what the file looks like, in Chinese. */
       readonly kind?: string;
       /** For encoding-mixed: the line of the first unreadable byte and how many there are. */
@@ -71,6 +73,9 @@ export function decodeCsvBytes(bytes: Uint8Array): DecodeResult {
     const mixed = mostlyUtf8(body, 10);
     if (mixed) return { ok: false, code: 'encoding-mixed', line: mixed.line, count: mixed.count };
     if (!hasBom) {
+      // Big5 (繁体, Taiwan/Hong Kong Excel) mostly decodes as GB18030 too — into mojibake.
+      const big5 = looksLikeBig5(body);
+      if (big5 !== null) return { ok: false, code: 'encoding-big5', sample: big5 };
       try {
         text = gb18030.decode(body);
         encoding = 'gb18030';
@@ -93,6 +98,45 @@ export function decodeCsvBytes(bytes: Uint8Array): DecodeResult {
 }
 
 const utf8Lossy = new TextDecoder('utf-8');
+
+let big5Decoder: TextDecoder | null | undefined;
+
+/**
+ * Big5 or GBK? Simplified Chinese text saved as GBK stays almost entirely inside GB2312: lead
+ * byte 0xA1–0xA9 (symbols) or 0xB0–0xF7 (hanzi), trail byte 0xA1–0xFE. Big5 hanzi start at lead
+ * 0xA4 (0xAA–0xAF are empty in GB2312) and about 40 % have a trail byte 0x40–0x7E. So: when
+ * fewer than 80 % of the double-byte characters fall in GB2312 and the bytes are valid Big5,
+ * it is Big5. Returns the start of the first line as Big5 reads it, or null.
+ */
+function looksLikeBig5(bytes: Uint8Array): string | null {
+  const n = Math.min(bytes.length, 65536);
+  let pairs = 0;
+  let gb2312 = 0;
+  for (let i = 0; i < n - 1; i++) {
+    const b = bytes[i];
+    if (b < 0x81) continue;
+    const t = bytes[i + 1];
+    pairs++;
+    if (((b >= 0xa1 && b <= 0xa9) || (b >= 0xb0 && b <= 0xf7)) && t >= 0xa1 && t <= 0xfe) gb2312++;
+    i++;
+  }
+  if (pairs < 4 || gb2312 >= 0.8 * pairs) return null;
+  if (big5Decoder === undefined) {
+    try {
+      big5Decoder = new TextDecoder('big5', { fatal: true });
+    } catch {
+      big5Decoder = null; // a Node without full ICU
+    }
+  }
+  if (!big5Decoder) return null;
+  try {
+    const text = big5Decoder.decode(bytes.subarray(0, Math.min(bytes.length, 4096)), { stream: true });
+    const first = text.split(/\r?\n/)[0];
+    return first.length > 30 ? first.slice(0, 30) + '…' : first;
+  } catch {
+    return null;
+  }
+}
 
 /**
  * UTF-8 with few invalid sequences: at least `ratio` valid non-ASCII characters per broken one.

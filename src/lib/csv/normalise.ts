@@ -21,7 +21,8 @@ export type CellResult<T> =
         | 'bad-year'
         | 'bad-url'
         | 'cell-too-long'
-        | 'control-character';
+        | 'control-character'
+        | 'bidi-control';
       readonly params?: Record<string, string | number>;
     };
 
@@ -71,6 +72,28 @@ const THOUSANDS = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
 
 /** Invisible control characters (not tab, LF, CR): a corrupted or binary file, never real text. */
 const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/**
+ * Bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069): a name
+ * such as “青禾\u202E校学” displays reversed, so a page would show something other than the data.
+ */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/;
+/** An http(s) URL without spaces, control, bidi or quote characters (see settings isSafeUrl). */
+const SAFE_URL = /^https?:\/\/[^\s\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff<>"'`\\]+$/i;
+
+function safeUrl(s: string): boolean {
+  if (!SAFE_URL.test(s)) return false;
+  try {
+    const u = new URL(s);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+function bidiName(s: string): string {
+  const c = BIDI_CONTROLS.exec(s)![0].charCodeAt(0);
+  return `U+${c.toString(16).toUpperCase()}`;
+}
 
 /** The longest text cell we accept: longer is almost certainly a paste accident. */
 export const MAX_TEXT_CHARS = 2000;
@@ -205,9 +228,10 @@ export function readCell(raw: string | undefined, col: Column): CellResult<strin
     case 'year':
       return readYear(s);
     case 'url':
-      return /^https?:\/\/[^\s]+$/i.test(s) ? { ok: true, value: s } : { ok: false, code: 'bad-url' };
+      return safeUrl(s) ? { ok: true, value: s } : { ok: false, code: 'bad-url' };
     case 'text':
       if (CONTROL_CHARS.test(s)) return { ok: false, code: 'control-character' };
+      if (BIDI_CONTROLS.test(s)) return { ok: false, code: 'bidi-control', params: { char: bidiName(s) } };
       if (s.length > MAX_TEXT_CHARS) return { ok: false, code: 'cell-too-long', params: { count: s.length, limit: MAX_TEXT_CHARS } };
       return { ok: true, value: s };
   }
@@ -248,7 +272,10 @@ export function readCellFast(raw: string, col: Column): string | number | undefi
       const b = raw.charCodeAt(n - 1);
       if (a <= 32 || b <= 32 || a === 0x3000 || b === 0x3000 || a === 0xa0 || b === 0xa0 || a === 0x200b || b === 0x200b || a === 0xfeff || b === 0xfeff) return undefined;
       if ((a >= 0x2000 && a <= 0x200a) || (b >= 0x2000 && b <= 0x200a)) return undefined;
-      for (let i = 0; i < n; i++) if (raw.charCodeAt(i) < 32) return undefined; // control characters: full path
+      for (let i = 0; i < n; i++) {
+        const c = raw.charCodeAt(i);
+        if (c < 32 || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) return undefined; // control or bidi: full path
+      }
       return raw;
     }
     default:

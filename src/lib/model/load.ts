@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Issue } from '../validate/issue';
 import type { PortalData, YearData } from './types';
@@ -7,6 +7,7 @@ import { readTable, type TypedRow } from '../validate/table';
 import { checkCrossFile } from '../validate/cross-file';
 import { makeIssue, sortIssues, countBySeverity } from '../validate/make-issue';
 import { loadSettings, SETTINGS_FILES } from '../settings/load';
+import { checkDataFile, dataRoot } from '../validate/data-file';
 
 export interface LoadResult {
   readonly data: PortalData;
@@ -21,10 +22,23 @@ const YEARISH_FOLDER = /(19|20)\d{2}/;
 /** Files a data folder may hold besides datasets. */
 const IGNORED = /^(\.|_)|^readme(\.\w+)?$|^license(\.\w+)?$/i;
 
-function readDataset(dir: string, rel: string, schema: DatasetSchema): { rows: TypedRow[]; issues: Issue[] } {
-  const bytes = readFileSync(join(dir, rel));
+function readDataset(dir: string, rel: string, schema: DatasetSchema, root: string = dataRoot(dir)): { rows: TypedRow[]; issues: Issue[] } {
+  // A link out of the folder, a folder or a FIFO named like the dataset: one issue, never read.
+  const c = checkDataFile(dir, root, rel);
+  if (!c.ok) return { rows: [], issues: [c.issue] };
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(c.path);
+  } catch (e) {
+    return { rows: [], issues: [makeIssue('not-a-file', { file: rel }, { kind: `无法读取的文件（${(e as NodeJS.ErrnoException).code ?? '读取失败'}）` })] };
+  }
   const r = readTable(schema, rel, bytes);
   return { rows: r.rows, issues: r.issues };
+}
+
+/** Whether a name exists in the folder at all (a dangling link counts: it gets its own message). */
+function present(p: string): boolean {
+  return lstatSync(p, { throwIfNoEntry: false }) !== undefined;
 }
 
 function emptyData(dataDir: string, settings: PortalData['settings']): PortalData {
@@ -70,15 +84,16 @@ export function loadPortalDataSync(dataDir: string): LoadResult {
   const { settings, issues: settingsIssues } = loadSettings(dataDir);
   issues.push(...settingsIssues);
 
+  const root = dataRoot(dataDir);
   const top: Record<string, TypedRow[]> = {};
   for (const schema of TOP_LEVEL_DATASETS) {
     const rel = `${schema.id}.csv`;
-    if (!existsSync(join(dataDir, rel))) {
+    if (!present(join(dataDir, rel))) {
       top[schema.id] = [];
       if (!schema.optional) issues.push(makeIssue('required-file-missing', { file: rel }, { label: schema.zh }));
       continue;
     }
-    const r = readDataset(dataDir, rel, schema);
+    const r = readDataset(dataDir, rel, schema, root);
     top[schema.id] = r.rows;
     issues.push(...r.issues);
   }
@@ -87,9 +102,18 @@ export function loadPortalDataSync(dataDir: string): LoadResult {
   const years: { year: number; folder: string; tables: Record<string, TypedRow[]> }[] = [];
   for (const entry of readdirSync(dataDir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     if (IGNORED.test(entry.name)) continue;
-    if (entry.isDirectory()) {
+    // A year folder may be a link inside the data folder; one leading out of it is refused.
+    const linkedDir = entry.isSymbolicLink() && statSync(join(dataDir, entry.name), { throwIfNoEntry: false })?.isDirectory() === true;
+    if (linkedDir && YEAR_FOLDER.test(entry.name)) {
+      const c = checkDataFile(dataDir, root, entry.name);
+      if (!c.ok && c.issue.code === 'link-outside-data') {
+        issues.push(c.issue);
+        continue;
+      }
+    }
+    if (entry.isDirectory() || linkedDir) {
       if (YEAR_FOLDER.test(entry.name)) {
-        years.push(readYear(dataDir, entry.name, issues));
+        years.push(readYear(dataDir, entry.name, issues, root));
       } else if (YEARISH_FOLDER.test(entry.name)) {
         const y = YEARISH_FOLDER.exec(entry.name)![0];
         issues.push(makeIssue('bad-year-folder', { file: entry.name, value: entry.name }, { hint: `请把文件夹改名为“${y}”。该文件夹中的数据暂未读取。` }));
@@ -136,14 +160,14 @@ function unknownFileHint(name: string, inYear: boolean): string {
   return `${inYear ? '年份文件夹' : '数据文件夹'}中可用的文件名：${names}。`;
 }
 
-function readYear(dataDir: string, folder: string, issues: Issue[]) {
+function readYear(dataDir: string, folder: string, issues: Issue[], root: string) {
   const tables: Record<string, TypedRow[]> = {};
   const known = new Set<string>(YEAR_DATASETS.map((d) => `${d.id}.csv`));
   const entries = readdirSync(join(dataDir, folder)).sort();
   for (const schema of YEAR_DATASETS) {
     const rel = `${folder}/${schema.id}.csv`;
-    if (!existsSync(join(dataDir, rel))) continue; // not yet published: shown as such, never zero
-    const r = readDataset(dataDir, rel, schema);
+    if (!present(join(dataDir, rel))) continue; // not yet published: shown as such, never zero
+    const r = readDataset(dataDir, rel, schema, root);
     tables[schema.id] = r.rows;
     issues.push(...r.issues);
   }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Issue } from '../validate/issue';
 import { makeIssue } from '../validate/make-issue';
+import { checkDataFile, dataRoot } from '../validate/data-file';
 import { TOP_LEVEL_DATASETS, YEAR_DATASETS } from '../schema';
 
 export interface EmbargoRule {
@@ -71,8 +72,11 @@ export function readEmbargo(dataDir: string): { rules: EmbargoRule[]; issues: Is
   for (const f of ['portal.yml', 'portal.yaml', 'portal.json']) {
     const p = join(dataDir, f);
     if (!existsSync(p)) continue;
+    // A portal.yml that links out of the folder (or is a folder) is reported by the settings loader.
+    const c = checkDataFile(dataDir, dataRoot(dataDir), f);
+    if (!c.ok) return { rules: [], issues: [] };
     try {
-      const text = readFileSync(p, 'utf8').replace(/^\ufeff/, '');
+      const text = readFileSync(c.path, 'utf8').replace(/^\ufeff/, '');
       const raw = f.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
       return parseEmbargo(raw && typeof raw === 'object' ? (raw as Record<string, unknown>).embargo : undefined, f);
     } catch {

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
+import { checkDataFile, dataRoot } from '../validate/data-file';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Issue } from '../validate/issue';
@@ -95,7 +96,13 @@ const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !=
 export function loadSettings(dataDir: string): { settings: PortalSettings; issues: Issue[] } {
   const issues: Issue[] = [];
   let raw: Record<string, unknown> = {};
-  const file = SETTINGS_FILES.find((f) => existsSync(join(dataDir, f)));
+  const file = SETTINGS_FILES.find((f) => {
+    try {
+      return lstatSync(join(dataDir, f), { throwIfNoEntry: false }) !== undefined;
+    } catch {
+      return false;
+    }
+  });
   const bad = (detail: string) => issues.push(makeIssue('invalid-settings', { file: file ?? 'portal.yml' }, { detail }));
   if (!file) {
     issues.push(
@@ -104,8 +111,11 @@ export function loadSettings(dataDir: string): { settings: PortalSettings; issue
       }),
     );
   }
-  if (file) {
-    const text = readFileSync(join(dataDir, file), 'utf8').replace(/^\ufeff/, '');
+  // portal.yml linked to a file outside the folder (or a folder named portal.yml): not read.
+  const checked = file ? checkDataFile(dataDir, dataRoot(dataDir), file) : null;
+  if (checked && !checked.ok) issues.push(checked.issue);
+  if (file && checked?.ok) {
+    const text = readFileSync(checked.path, 'utf8').replace(/^\ufeff/, '');
     try {
       const parsed = file.endsWith('.json') ? JSON.parse(text) : file.endsWith('.toml') ? parseTomlSubset(text) : parseYaml(text);
       if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) raw = parsed as Record<string, unknown>;

@@ -164,5 +164,49 @@ export function checkCrossFile(t: TablesForCheck, knownIndicators: readonly stri
       }
     }
   }
-  return issues;
+  return collapseFollowOn(t, issues);
+}
+
+/** “2、3、5、8、13行等” — the first few rows of a collapsed list (the template adds “第”). */
+function rowList(rows: readonly number[]): string {
+  const shown = rows.slice(0, 5).join('、');
+  return rows.length > 5 ? `${shown}行等` : `${shown}行`;
+}
+
+/**
+ * When schools.csv (or regions.csv) could not be read, or some of its codes could not be (a
+ * column Excel turned into 2.1E+09), every reference to a school elsewhere is “unknown”: a NUL
+ * byte in schools.csv gave about 5,000 such errors burying the one that matters. The root cause
+ * is reported on its own file (and sorted first, see sortIssues); here its follow-on errors
+ * become one issue per file.
+ */
+function collapseFollowOn(t: TablesForCheck, issues: Issue[]): Issue[] {
+  const broken = (rows: readonly TypedRow[], key: string, file: string): string | null => {
+    if (rows.length === 0) return `${file} 无法读取或没有数据行`;
+    const bad = rows.filter((r) => r[key] === null).length;
+    return bad ? `${file} 中有 ${bad} 行的代码无法读取` : null;
+  };
+  const rules = [
+    { code: 'unknown-school', into: 'unknown-school-follow-on', cause: broken(t.schools, 'school_id', 'schools.csv') },
+    { code: 'unknown-region', into: 'unknown-region-follow-on', cause: broken(t.regions, 'region_code', 'regions.csv') },
+  ] as const;
+  let out = issues;
+  for (const r of rules) {
+    if (!r.cause) continue;
+    const byFile = new Map<string, number[]>();
+    const kept: Issue[] = [];
+    for (const i of out) {
+      if (i.code === r.code && !(r.code === 'unknown-region' && i.file === 'regions.csv')) {
+        const rows = byFile.get(i.file) ?? [];
+        rows.push(i.row ?? 0);
+        byFile.set(i.file, rows);
+      } else kept.push(i);
+    }
+    for (const [file, rows] of byFile) {
+      const sorted = [...rows].sort((a, b) => a - b);
+      kept.push(makeIssue(r.into, { file, row: sorted[0] || null, column: r.code === 'unknown-school' ? 'school_id' : 'region_code' }, { count: rows.length, rows: rowList(sorted), cause: r.cause }));
+    }
+    out = kept;
+  }
+  return out;
 }

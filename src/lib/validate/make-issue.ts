@@ -10,11 +10,19 @@ export interface IssueAt {
   readonly label?: string;
 }
 
-/** The longest value an issue carries or quotes; a 1 MB pasted cell must not flood the report. */
-const MAX_VALUE_CHARS = 120;
+/**
+ * The longest excerpt of a cell an issue carries or quotes: enough to find the cell, never a
+ * pasted paragraph or the lines of a file linked in from elsewhere (messages become pull-request
+ * annotations).
+ */
+export const MAX_VALUE_CHARS = 40;
+
+/** Control and bidi characters are shown as “�” in an excerpt: they would reorder or hide text. */
+const UNSHOWABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 export function shorten(value: string): string {
-  return value.length > MAX_VALUE_CHARS ? value.slice(0, MAX_VALUE_CHARS) + '…' : value;
+  const v = value.length > MAX_VALUE_CHARS ? value.slice(0, MAX_VALUE_CHARS) + '…' : value;
+  return v.replace(UNSHOWABLE, '\ufffd');
 }
 
 /** Builds an issue from the catalogue: severity and message come from the code's entry. */
@@ -54,10 +62,36 @@ export function countBySeverity(issues: readonly Issue[]): { errors: number; war
   return { errors, warnings };
 }
 
-/** Stable order: file, row (file-level first), column, code. */
+/**
+ * Problems that make schools.csv or regions.csv unreadable (wholly, or a code column): every
+ * other file's references fail because of them, so they are listed before everything else.
+ */
+const ROOT_CAUSE_CODES = new Set([
+  'data-folder-missing',
+  'required-file-missing',
+  'link-outside-data',
+  'not-a-file',
+  'empty-file',
+  'not-csv',
+  'encoding-unreadable',
+  'encoding-mixed',
+  'encoding-utf16',
+  'encoding-big5',
+  'file-too-large',
+  'missing-required-column',
+  'scientific-notation-code',
+  'same-error-in-column',
+]);
+
+function rootCause(i: Issue): boolean {
+  return (i.file === 'schools.csv' || i.file === 'regions.csv' || i.file === '.') && ROOT_CAUSE_CODES.has(i.code);
+}
+
+/** Stable order: root causes first (see above), then file, row (file-level first), column, code. */
 export function sortIssues(issues: readonly Issue[]): Issue[] {
   return [...issues].sort(
     (a, b) =>
+      Number(rootCause(b)) - Number(rootCause(a)) ||
       a.file.localeCompare(b.file) ||
       (a.row ?? 0) - (b.row ?? 0) ||
       (a.column ?? '').localeCompare(b.column ?? '') ||

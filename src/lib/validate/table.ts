@@ -5,7 +5,7 @@ import { parseCsvText } from '../csv/parse';
 import { readCell, readCellFast, toHalfWidth } from '../csv/normalise';
 import { makeIssue } from './make-issue';
 import { matchHeader, suggestColumn } from './header';
-import { containsIdCard, containsMobile, isPersonalDataHeader } from './privacy';
+import { containsIdCard, containsMobile, isPersonalDataHeader, maskPersonalDigits } from './privacy';
 
 /** A typed row: column key → value (null = not reported), plus where it came from. */
 export type TypedRow = Record<string, string | number | null> & { readonly _source: SourceRef };
@@ -37,6 +37,7 @@ export function readTable(schema: DatasetSchema, file: string, bytes: Uint8Array
   const decoded = decodeCsvBytes(bytes);
   if (!decoded.ok) {
     if (decoded.code === 'encoding-mixed') issues.push(makeIssue('encoding-mixed', { file, row: decoded.line }, { count: decoded.count }));
+    else if (decoded.code === 'encoding-big5') issues.push(makeIssue('encoding-big5', { file }, { sample: decoded.sample }));
     else issues.push(makeIssue(decoded.code, { file }, { kind: decoded.kind }));
     return empty();
   }
@@ -156,7 +157,8 @@ export function readTable(schema: DatasetSchema, file: string, bytes: Uint8Array
       if (text && typeof v === 'string' && v.length >= 11) {
         const h = toHalfWidth(v);
         if (countDigits(h) >= 11) {
-          const at = { file, row: rowNo, column: col.key, label: col.zh, value: v };
+          // The report never repeats the number itself (it may end up in a pull-request annotation).
+          const at = { file, row: rowNo, column: col.key, label: col.zh, value: maskPersonalDigits(h) };
           if (containsIdCard(h)) issues.push(makeIssue('id-card-value', at));
           else if (containsMobile(h)) issues.push(makeIssue('phone-value', at));
         }
@@ -193,7 +195,27 @@ export function readTable(schema: DatasetSchema, file: string, bytes: Uint8Array
     (row as { _source?: SourceRef })._source = { file, row: rowNo };
     rows.push(row as TypedRow);
   }
-  return { rows, issues, columns: present.map((c) => c.key), encoding: decoded.encoding };
+  return { rows, issues: collapseColumn(issues, file, 'scientific-notation-code', schema), columns: present.map((c) => c.key), encoding: decoded.encoding };
+}
+
+/**
+ * A whole column Excel turned into 2.1E+09 gives one error per row: keep the first (it says what
+ * happened and how to fix it) and fold the rest of that column into one issue.
+ */
+function collapseColumn(issues: Issue[], file: string, code: Issue['code'], schema: DatasetSchema): Issue[] {
+  const byColumn = new Map<string, Issue[]>();
+  for (const i of issues) if (i.code === code && i.column) byColumn.set(i.column, [...(byColumn.get(i.column) ?? []), i]);
+  const fold = [...byColumn].filter(([, list]) => list.length > 3);
+  if (!fold.length) return issues;
+  const drop = new Set(fold.flatMap(([, list]) => list.slice(1)));
+  const out = issues.filter((i) => !drop.has(i));
+  for (const [column, list] of fold) {
+    const rest = list.slice(1).map((i) => i.row ?? 0);
+    const rows = rest.slice(0, 5).join('、') + (rest.length > 5 ? '行等' : '行');
+    const label = schema.columns.find((c) => c.key === column)?.zh ?? column;
+    out.push(makeIssue('same-error-in-column', { file, row: rest[0], column, label }, { count: rest.length, rows }));
+  }
+  return out;
 }
 
 function countDigits(s: string): number {
