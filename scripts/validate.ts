@@ -33,13 +33,13 @@ runCli(async () => {
   if (!['text', 'json', 'github'].includes(format)) throw new UsageError(`不支持的格式“${format}”，可用：text、json、github。`);
   const { issues, readable, errors, warnings } = await runPipeline({ dataDir: args.data }, { ...processEffects(), log: () => {} });
   if (!readable) {
-    if (format === 'json') await writeOut(formatJson(issues));
+    if (format === 'json') await writeOut(formatJson(issues, args.data));
     process.stderr.write(`无法检查：${issues[0]?.message ?? args.data}\n`);
     return 2;
   }
-  if (format === 'json') await writeOut(formatJson(issues));
+  if (format === 'json') await writeOut(formatJson(issues, args.data));
   else if (format === 'github') {
-    await writeOut(formatGithub(issues, relative(process.cwd(), args.data).split('\\').join('/')) + `数据检查：${errors} 个错误，${warnings} 个提醒。\n`);
+    await writeOut(formatGithub(issues, relative(process.cwd(), args.data).split('\\').join('/'), args.data) + `数据检查：${errors} 个错误，${warnings} 个提醒。\n`);
   } else await writeOut(formatText(issues, shownPath(args.data)));
   return errors > 0 ? 1 : 0;
 });

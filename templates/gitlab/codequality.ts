@@ -11,6 +11,8 @@ import { pathToFileURL } from 'node:url';
 interface ReportIssue {
   file: string;
   row: number | null;
+  /** Physical line of the file (a quoted cell spanning lines makes it differ from row). */
+  line?: number | null;
   column: string | null;
   value: string | null;
   code: string;
@@ -36,7 +38,7 @@ export function toCodeQuality(report: { issues: readonly ReportIssue[] }, dataPr
       // stable across pipelines, so GitLab can tell new problems from fixed ones
       fingerprint: createHash('sha256').update([i.code, i.file, i.row, i.column, i.value].join('\u0000')).digest('hex').slice(0, 32),
       severity: i.severity === 'error' ? 'major' : 'minor',
-      location: { path, lines: { begin: i.row ?? 1 } },
+      location: { path, lines: { begin: i.line ?? i.row ?? 1 } },
     };
   });
 }
