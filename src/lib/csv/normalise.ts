@@ -186,11 +186,22 @@ function readEnum(raw: string, col: Column): CellResult<string> {
   return { ok: true, value: key };
 }
 
-const DATE = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/;
+// A date, optionally followed by the time Excel and WPS add when a cell is a date-time
+// (“2025-05-10 00:00:00”, “2025/5/10 0:00”): the date is kept, the time dropped.
+const DATE = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:(?:\s+|T)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/;
+
+/** An Excel date serial (days since 1899-12-30; 45787 = 2025-05-10) as an ISO date, or null. */
+export function excelSerialDate(s: string): string | null {
+  if (!/^\d{5}(?:\.\d+)?$/.test(s)) return null;
+  const n = Math.floor(Number(s));
+  if (n < 20000 || n > 80000) return null; // 1954 … 2119
+  return new Date(Date.UTC(1899, 11, 30) + n * 86_400_000).toISOString().slice(0, 10);
+}
 
 export function readDate(raw: string): string | null {
   const m = DATE.exec(toHalfWidth(raw).trim());
   if (!m) return null;
+  if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59 || (m[6] !== undefined && Number(m[6]) > 59))) return null;
   const y = Number(m[1]);
   const mo = Number(m[2]);
   const d = Number(m[3]);
@@ -223,7 +234,11 @@ export function readCell(raw: string | undefined, col: Column): CellResult<strin
       return readEnum(s, col);
     case 'date': {
       const d = readDate(s);
-      return d === null ? { ok: false, code: 'bad-date' } : { ok: true, value: d };
+      if (d !== null) return { ok: true, value: d };
+      const serial = excelSerialDate(toHalfWidth(s).trim());
+      return serial
+        ? { ok: false, code: 'bad-date', params: { hint: `这像是 Excel 的日期序号（${s.trim()} 即 ${serial}）：请把该列设为“日期”格式后重新保存，或直接写成 ${serial}。` } }
+        : { ok: false, code: 'bad-date' };
     }
     case 'year':
       return readYear(s);
