@@ -128,7 +128,7 @@ describe('a deliberately broken CSV in a pull request', () => {
   it('fails the check and annotates data/2025/classes.csv line 3', () => {
     expect(out.status).toBe(1);
     const line = out.stdout.split('\n').find((l) => l.startsWith('::error '));
-    expect(line).toMatch(/^::error file=data\/2025\/classes\.csv,line=3,title=not-a-number \(students\)::/);
+    expect(line).toMatch(/^::error file=data\/2025\/classes\.csv,line=3,title=not-a-number 学生数 \[students\]::/);
     // the message is the Chinese one a clerk reads, naming the value
     expect(line).toContain('四十五');
     expect(line).toContain('第3行');
@@ -168,5 +168,78 @@ describe('item 13: deploys are never cancelled, the preview is posted even when 
     // The merge-request job still prints the preview when validation fails (exit status kept for last).
     const script = gitlab.validate.script.join('\n');
     expect(script).toMatch(/validate -- --format text \|\| status=\$\?[\s\S]*preview[\s\S]*exit \$\{status:-0\}/);
+  });
+});
+
+describe('item 12: annotations point at the physical line, columns named by Chinese label with the key', () => {
+  let repo: string;
+  const run = (format: string) =>
+    spawnSync(TSX, [join(ROOT, 'scripts/validate.ts'), '--format', format], { cwd: repo, encoding: 'utf8', env: { ...process.env, PORTAL_DATA: '' } });
+  beforeAll(() => {
+    repo = mkdtempSync(join(tmpdir(), 'portal-pr-lines-'));
+    cpSync(join(FIXTURES, 'minimal'), join(repo, 'data'), { recursive: true });
+    const lines = readFileSync(join(repo, 'data/2025/classes.csv'), 'utf8').replace(/\r\n/g, '\n').split('\n');
+    // Spreadsheet row 2 gets a class name typed on two lines (Alt+Enter in Excel): one row, two lines.
+    lines[1] = lines[1].replace(',1班,', ',"1班\n（实验班）",');
+    // Spreadsheet row 4 is physical line 5 of the file.
+    lines[3] = lines[3].replace(/,\d+$/, ',四十五');
+    writeFileSync(join(repo, 'data/2025/classes.csv'), lines.join('\n'));
+  }, 60_000);
+  afterAll(() => rmSync(repo, { recursive: true, force: true }));
+
+  it('GitHub: line=5 for spreadsheet row 4 below a two-line cell; the title names 学生数 [students]', () => {
+    const r = run('github');
+    expect(r.status).toBe(1);
+    const line = r.stdout.split('\n').find((l) => l.startsWith('::error '))!;
+    expect(line).toMatch(/^::error file=data\/2025\/classes\.csv,line=5,title=not-a-number 学生数 \[students\]::/);
+    expect(line).toContain('第4行'); // the message names the row as the spreadsheet shows it …
+    expect(line).toContain('表格中第4行，文件中第5行'); // … and says why the annotation is on line 5
+  });
+
+  it('GitLab: the JSON report carries line 5 and the Code Quality entry begins there', () => {
+    const r = run('json');
+    const report = JSON.parse(r.stdout);
+    const issue = report.issues.find((i: { code: string }) => i.code === 'not-a-number');
+    expect(issue).toMatchObject({ row: 4, line: 5, column: 'students' });
+    const cq = spawnSync(TSX, [join(ROOT, 'templates/gitlab/codequality.ts')], { input: r.stdout, encoding: 'utf8', env: { ...process.env, PORTAL_DATA: '' } });
+    const entry = JSON.parse(cq.stdout).find((e: { check_name: string }) => e.check_name === 'not-a-number');
+    expect(entry.location).toEqual({ path: 'data/2025/classes.csv', lines: { begin: 5 } });
+  });
+
+  it('the text report names the column 学生数 [students]', () => {
+    const r = run('text');
+    expect(r.stdout).toMatch(/错误［第4行，列 学生数 \[students\]］/);
+  });
+
+  it('maps rows to lines through CRLF, blank lines, escaped quotes, a BOM and Excel’s sep=, line', async () => {
+    const { recordStartLines } = await import('../src/lib/validate/report');
+    const enc = (s: string) => new TextEncoder().encode(s);
+    // rows: 1 header, 2 "a\r\nb", 3 blank, 4 x""y "multi\nline", 5 last
+    const text = 'h1,h2\r\n"a\r\nb",1\r\n\r\n"x""y","multi\nline"\r\nlast,2\r\n';
+    expect(recordStartLines(enc(text)).slice(0, 5)).toEqual([1, 2, 4, 5, 7]);
+    expect(recordStartLines(enc('\uFEFFsep=,\r\nh\r\n"a\nb"\r\nc\r\n')).slice(0, 3)).toEqual([2, 3, 5]);
+    // A quote inside an unquoted field is a literal character (as papaparse reads it).
+    expect(recordStartLines(enc('h\nab"c\nd\n')).slice(0, 3)).toEqual([1, 2, 3]);
+  });
+});
+
+describe('item 16: npm ci is quiet about install scripts and keeps the Node 24 pin working', () => {
+  const pkgJson = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { allowScripts?: Record<string, boolean>; devDependencies: Record<string, string> };
+  const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version?: string; hasInstallScript?: boolean }> };
+
+  it('every locked package with an install script is declared in allowScripts (npm 11’s field; npm 12 blocks the rest)', () => {
+    const withScripts = Object.entries(lock.packages)
+      .filter(([, p]) => p.hasInstallScript)
+      .map(([path, p]) => ({ name: path.replace(/^.*node_modules\//, ''), version: p.version }));
+    expect(withScripts.map((p) => p.name)).toEqual(expect.arrayContaining(['node', 'esbuild']));
+    for (const p of withScripts) {
+      const allowed = pkgJson.allowScripts?.[p.name] ?? pkgJson.allowScripts?.[`${p.name}@${p.version}`];
+      expect(allowed, `${p.name}@${p.version} runs an install script: approve it (npm install-scripts approve ${p.name}) or deny it`).toBe(true);
+    }
+  });
+
+  it('the pin itself: the node package (whose preinstall installs Node 24) is a dev dependency', () => {
+    expect(pkgJson.devDependencies.node).toMatch(/^\^?24\./);
+    expect(pkgJson.allowScripts?.node).toBe(true);
   });
 });
