@@ -147,3 +147,15 @@ describe('base_path and a missing settings file', () => {
     expect(issues[0].message).toContain('已使用默认设置：标题“本地区义务教育均衡发展数据”、发布者“本地区教育局”、许可协议 CC BY 4.0、base_path "/"、小数字隐去阈值 5');
   });
 });
+
+describe('hidden characters in settings', () => {
+  it('a bidi override in the title is refused with a Chinese message and removed from the title shown', () => {
+    const { settings, issues } = loadSettings(folder({ 'portal.json': JSON.stringify({ title: '示例市\u202E据数', license: { name: 'CC\u2066 BY' } }) }));
+    expect(settings.title).toBe('示例市据数');
+    expect(settings.license.name).toBe('CC BY');
+    expect(issues.filter((i) => i.code === 'invalid-settings').map((i) => i.message)).toEqual([
+      '网站设置文件 portal.json 有误：title 中含有不可见的控制字符或改变文字方向的字符（如 U+202E），已删除这些字符。请重新输入该设置。',
+      '网站设置文件 portal.json 有误：license.name 中含有不可见的控制字符或改变文字方向的字符（如 U+202E），已删除这些字符。请重新输入该设置。',
+    ]);
+  });
+});

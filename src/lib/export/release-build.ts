@@ -20,7 +20,7 @@ import type { PortalSettings } from '../settings/types';
 import { sha256Hex, sha256sums, formatBytes } from './checksums';
 import { ACCESS_DATE_NOTE, bibKey, citation, citationBibtex, citationCff, citationRis, type Citation, type CitationInput } from './citation';
 import { tableCsv, csvLines } from './csv';
-import { dataFiles, fileId, isEmbargoed, type DataFile } from './data-tables';
+import { dataFiles, fileId, type DataFile } from './data-tables';
 import { dataPackage, packageName, type PackageResource } from './datapackage';
 import { dictionaryRows, dictionaryTable } from './dictionary';
 import { diffTables, type TableDiff } from './diff';
@@ -206,8 +206,14 @@ export function summariseDiff(d: TableDiff, corrections: readonly Correction[]):
   };
 }
 
-/** Diff every file of two versions (files matched by dataset and year). */
-export function diffReleases(before: readonly DataFile[], after: readonly DataFile[]): TableDiff[] {
+/**
+ * Diff every file of two versions (files matched by dataset and year). A file the later version
+ * withholds by an embargo (`embargoed`, PortalData.embargoed) is not “removed”: it stays out of
+ * the diff; when the embargo is lifted, the next release lists it as a file published again.
+ */
+export function diffReleases(before: readonly DataFile[], after: readonly DataFile[], embargoed: PortalData['embargoed'] = []): TableDiff[] {
+  const withheld = (f: DataFile) => (embargoed ?? []).some((e) => e.dataset === f.def.id && e.year === f.year);
+  before = before.filter((f) => !withheld(f));
   const key = (f: DataFile) => `${f.def.id}|${f.year}`;
   const oldBy = new Map(before.map((f) => [key(f), f]));
   const newBy = new Map(after.map((f) => [key(f), f]));
@@ -365,10 +371,7 @@ export function buildRelease(input: ReleaseBuildInput): BuiltRelease {
 
   let diff: ReleaseDiff | null = null;
   if (input.previous) {
-    // A file withheld by an embargo is not “removed”: it stays out of the diff. (When the
-    // embargo is lifted, the next release lists it as a file published again.)
-    const withheld = (f: DataFile) => isEmbargoed(data, f.def.id, f.year);
-    const diffs = diffReleases(input.previous.tables.filter((f) => !withheld(f)), data_).filter((d) => d.status !== 'unchanged');
+    const diffs = diffReleases(input.previous.tables, data_, data.embargoed).filter((d) => d.status !== 'unchanged');
     const counts = new Map<string, number>();
     for (const f of [...input.previous.tables, ...data_]) counts.set(`${f.def.id}|${f.year}`, f.table.rows.length);
     const rows = changeRows(diffs, entry.corrections, counts);

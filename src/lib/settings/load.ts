@@ -125,6 +125,21 @@ export function loadSettings(dataDir: string): { settings: PortalSettings; issue
     }
   }
 
+  // Control and bidi characters (U+202E…) in a setting would hide or reverse text on every page
+  // (title, publisher, contact): refused like in the CSV cells, and removed from the value used.
+  const URL_KEYS = new Set(['url', 'report_error_url', 'site_url', 'logo', 'base_path']);
+  const HIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
+  const scrub = (obj: Record<string, unknown>, prefix: string) => {
+    for (const [k, v] of Object.entries(obj)) {
+      // URL settings are refused whole when they hold such characters (isSafeUrl), never repaired.
+      if (typeof v === 'string' && !URL_KEYS.has(k) && v.search(HIDDEN) >= 0) {
+        bad(`${prefix}${k} 中含有不可见的控制字符或改变文字方向的字符（如 U+202E），已删除这些字符。请重新输入该设置。`);
+        obj[k] = v.replace(HIDDEN, '');
+      }
+    }
+  };
+  scrub(raw, '');
+  if (raw.license && typeof raw.license === 'object' && !Array.isArray(raw.license)) scrub(raw.license as Record<string, unknown>, 'license.');
   for (const key of Object.keys(raw)) {
     if (!KNOWN_KEYS.has(key)) {
       issues.push(
