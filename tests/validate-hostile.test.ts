@@ -76,6 +76,12 @@ describe('links out of the data folder (item 3)', () => {
     const i = r.issues.find((x) => x.code === 'control-character')!;
     expect(i.value!.length).toBeLessThanOrEqual(41);
     expect(i.message.length).toBeLessThan(120);
+    // a header line that is really a line of another file: the column name is cut short too
+    const line = 'root:x:0:0:root:/root:/bin/bash'.repeat(5);
+    const h = readTable(zones, '2025/zones.csv', enc(`学校标识码,片区,${line}\n2199010001,青禾街道,x\n`));
+    const u = h.issues.find((x) => x.code === 'unknown-column')!;
+    expect(u.column!.length).toBeLessThanOrEqual(41);
+    expect(u.message).not.toContain(line.slice(0, 60));
   });
 });
 

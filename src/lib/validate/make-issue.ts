@@ -33,18 +33,21 @@ export function makeIssue(
 ): Issue {
   const kind = issueKind(code);
   const value = at.value === undefined || at.value === null ? null : shorten(at.value);
+  // An unknown column is named by its header text, which can be anything (a line of another file).
+  const column = at.column === undefined || at.column === null ? null : shorten(at.column);
+  const label = at.label === undefined ? undefined : shorten(at.label);
   const message = fillTemplate(kind.template, {
-    file: at.file,
+    file: at.file.replace(UNSHOWABLE, '\ufffd'),
     row: at.row ?? undefined,
-    column: at.column ?? undefined,
-    label: at.label ?? at.column ?? undefined,
+    column: column ?? undefined,
+    label: label ?? column ?? undefined,
     value: value ?? undefined,
     ...params,
   });
   return {
     file: at.file,
     row: at.row ?? null,
-    column: at.column ?? null,
+    column,
     value,
     code,
     severity: kind.severity,
