@@ -43,7 +43,7 @@ describe('datapackage.json', () => {
     const { pkg, errors, rows } = await readAllResources(dir);
     expect(errors).toEqual([]);
     expect(pkg.valid).toBe(true);
-    expect(pkg.resources.map((r: { name: string }) => r.name)).toEqual(['regions', 'schools', 'plans', 'admissions-2024', 'classes-2025', 'indicators-schools', 'indicators-cv', 'findings']);
+    expect(pkg.resources.map((r: { name: string }) => r.name)).toEqual(['regions', 'schools', 'admissions-2024', 'classes-2025', 'indicators-schools', 'indicators-cv', 'findings']);
     expect(rows).toBeGreaterThan(3 + 5 + 3 + 2);
     const schoolsRes = pkg.getResource('schools');
     const schoolRows = await schoolsRes.read({ keyed: true, cast: true });

@@ -15,8 +15,8 @@ describe('region-wide results', () => {
       portal({
         schools,
         years: [
-          year(2023, { resources: res, counties: [countyRow('219901', { education_spending_yuan: 100e6, recurrent_revenue_yuan: 400e6 })] }),
-          year(2024, { resources: res, counties: [countyRow('219901', { education_spending_yuan: 104e6, recurrent_revenue_yuan: 420e6 })] }),
+          year(2023, { resources: res, counties: [countyRow('219901', { compulsory_education_appropriation_yuan: 100e6, recurrent_revenue_yuan: 400e6 })] }),
+          year(2024, { resources: res, counties: [countyRow('219901', { compulsory_education_appropriation_yuan: 104e6, recurrent_revenue_yuan: 420e6 })] }),
         ],
       }),
     );

@@ -122,8 +122,10 @@ export function outcome(id: string, extra: Partial<OutcomeRow> = {}): OutcomeRow
 export function countyRow(code: string, extra: Partial<CountyYearRow> = {}): CountyYearRow {
   return {
     region_code: code,
-    education_spending_yuan: null,
+    compulsory_education_appropriation_yuan: null,
     recurrent_revenue_yuan: null,
+    general_budget_education_yuan: null,
+    general_budget_spending_yuan: null,
     public_funds_standard_primary_yuan: null,
     public_funds_standard_junior_yuan: null,
     teacher_pay_yuan: null,
@@ -138,8 +140,8 @@ export function countyRow(code: string, extra: Partial<CountyYearRow> = {}): Cou
   } as CountyYearRow;
 }
 
-export function plan(county: string, schoolId: string | null, target: number, milestone: PlanRow['milestone']): PlanRow {
-  return { region_code: county, school_id: schoolId, target_year: target, milestone, description: null, source: '《测试规划》', source_url: null, _source: src('plans.csv') } as PlanRow;
+export function plan(county: string, schoolId: string | null, target: number, milestone: PlanRow['milestone'], extra: Partial<PlanRow> = {}): PlanRow {
+  return { region_code: county, school_id: schoolId, target_year: target, milestone, target_share_pct: null, balance: 'quality', description: null, source: '《测试规划》', source_url: null, ...extra, _source: src('plans.csv') } as PlanRow;
 }
 
 export function standard(indicator: string, stage: StandardRow['stage'], threshold: number, source = '《某市标准》'): StandardRow {

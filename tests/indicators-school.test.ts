@@ -165,15 +165,20 @@ describe('whole-school blocks', () => {
     // urban public school: 就近划片 share 90 % vs 100 % → gap 10
     expect(s.admissions.zoneEnrolment).toMatchObject({ key: 'zone_enrolment_urban', threshold: 100, met: false, gap: 10 });
     expect(s.admissions.migrantShare).toEqual({ kind: 'missing', missing: ['admissions.admitted_migrant'] });
-    // 2024-09-01 (Sunday) + 20 working days = 2024-09-27; 2024-10-15 is working day 32
-    expect(s.admissions.publication).toMatchObject({ status: 'late', deadline: '2024-09-27', workingDays: 32 });
+    // 2024-09-01 (Sunday); counting from 9-02 on the 2024 notice (国办发明电〔2023〕7号):
+    // 9-02…06 = 1–5, 9-09…13 = 6–10, Sat 9-14 worked (调休) = 11, 9-15…17 off (中秋),
+    // 9-18…20 = 12–14, 9-23…27 = 15–19, Sun 9-29 worked (调休) = 20 → deadline 2024-09-29.
+    // 9-30 = 21, 10-01…07 off (国庆), 10-08…11 = 22–25, Sat 10-12 worked = 26, 10-14 = 27, 10-15 = 28.
+    expect(s.admissions.publication).toMatchObject({ status: 'late', deadline: '2024-09-29', workingDays: 28, calendar: 'official' });
     expect(s.funding.trainingShare).toMatchObject({ value: { kind: 'value', value: 4 }, met: false, gap: 1 });
     expect(s.funding.publicFundsPerStudent).toEqual({ kind: 'value', value: 1500 });
     expect(s.funding.publicFundsVsStandard.value).toEqual({ kind: 'missing', missing: ['counties'] });
     expect(s.teachers.certifiedShare).toMatchObject({ value: { kind: 'value', value: 100 }, met: true });
     expect(s.teachers.training360Share.value).toEqual({ kind: 'missing', missing: ['teachers.training_360h_done'] });
     expect(s.outcomes.dropoutRate).toMatchObject({ value: { kind: 'value', value: 0.2 }, threshold: 0, met: false });
-    expect(s.outcomes.goodRate.value).toEqual({ kind: 'missing', missing: ['outcomes.good_rate'] });
+    // pass and good rates are junior targets (锦州): a primary school is not held to them
+    expect(s.outcomes.goodRate.value.kind).toBe('not_applicable');
+    expect(s.outcomes.passRate.met).toBeNull();
     const rules = new Set(r.findings.map((f) => f.rule));
     for (const rule of ['admitted_over_plan', 'results_published_late', 'training_funds_low', 'dropout_over_limit', 'exchange_low'] as const) expect(rules).toContain(rule);
     expect(rules).not.toContain('good_rate_low');
@@ -188,14 +193,17 @@ describe('whole-school blocks', () => {
     expect(s.classSize.mean).toEqual({ kind: 'missing', missing: ['classes'] });
   });
 
-  it('music and art rooms per 12 classes apply from 12 classes', () => {
+  it('music and art rooms: one of each per 12 classes, at least one even under 12 classes (rooms held vs rooms required)', () => {
     const id = '2121000402';
     const run = (classes: number, music: number, art: number) =>
       computeIndicators(portal({ schools: [school(id, '219901', 'primary')], years: [year(2024, { resources: [resources(id, 'primary', 900, { classes, music_rooms: music, art_rooms: art })] })] })).schools[0].musicArtRooms;
-    expect(run(11, 0, 0).music.value.kind).toBe('not_applicable');
-    // 24 classes, 2 music rooms → 2 × 12 / 24 = 1 per 12 classes: met; 1 art room → 0.5: not met
+    // 11 classes: ⌈11 ÷ 12⌉ = 1 room of each required; 0 held → short by 1 (not “不适用”)
+    const small = run(11, 0, 0);
+    expect([small.musicRequired, small.artRequired]).toEqual([1, 1]);
+    expect(small.music).toMatchObject({ value: { kind: 'value', value: 0 }, threshold: 1, unit: '间', met: false, gap: 1 });
+    // 24 classes: ⌈24 ÷ 12⌉ = 2 of each; 2 music rooms held → met; 1 art room → short by 1
     const m = run(24, 2, 1);
-    expect(m.music).toMatchObject({ value: { kind: 'value', value: 1 }, met: true });
-    expect(m.art).toMatchObject({ value: { kind: 'value', value: 0.5 }, met: false });
+    expect(m.music).toMatchObject({ value: { kind: 'value', value: 2 }, threshold: 2, met: true });
+    expect(m.art).toMatchObject({ value: { kind: 'value', value: 1 }, threshold: 2, met: false, gap: 1 });
   });
 });

@@ -107,7 +107,7 @@ describe('cell normalisation', () => {
     expect(readCell('  180 ', col(admissions, 'planned_seats'))).toEqual({ ok: true, value: 180 });
     expect(readCell('95%', col(outcomes, 'pass_rate'))).toEqual({ ok: true, value: 95 });
     expect(readCell('９５．５％', col(outcomes, 'pass_rate'))).toEqual({ ok: true, value: 95.5 });
-    expect(readCell('1,260,000,000', col(counties, 'education_spending_yuan'))).toEqual({ ok: true, value: 1260000000 });
+    expect(readCell('1,260,000,000', col(counties, 'compulsory_education_appropriation_yuan'))).toEqual({ ok: true, value: 1260000000 });
   });
 
   it('keeps an empty cell as "not reported", never 0', () => {

@@ -115,9 +115,10 @@ describe('per-cell and per-file rules', () => {
     ]);
   });
 
-  it('a required file missing', async () => {
+  it('plans.csv missing is a warning, not a refusal', async () => {
     const issues = await check({ 'plans.csv': null });
-    expect(issues).toEqual([expect.objectContaining({ file: 'plans.csv', code: 'required-file-missing' })]);
+    // plans.csv is optional (issue 12 item 10): a warning saying what the site lacks, not a refusal
+    expect(issues).toEqual([expect.objectContaining({ file: 'plans.csv', code: 'optional-file-missing', severity: 'warning' })]);
   });
 });
 

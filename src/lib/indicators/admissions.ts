@@ -6,7 +6,8 @@
  * 标准指引》 asks that 招生结果 be public within 20 working days of being produced. The data
  * has no admission end date, so the portal takes the start of the school year (1 September of
  * the year folder) as the latest date results can be produced; results published more than
- * `publication_working_days` working days (Mon–Fri) after it are late. Results not published
+ * `publication_working_days` working days after it are late. Working days follow the State
+ * Council's holiday notice of the year (./working-days.ts); counting starts the day after. Results not published
  * at all count as `not_published` once the school year has visibly begun (classes.csv for that
  * year is out); before that they are `not_due`.
  */
@@ -16,7 +17,7 @@ import type { StandardsIndex } from '../standards';
 import { makeCheck } from './check';
 import type { AdmissionSummary, Check, Computed, Publication } from './types';
 import { missing, notApplicable, PERCENT, ratio, sumCells, value } from './values';
-import { addWorkingDays, workingDaysBetween } from './working-days';
+import { addWorkingDays, workingDaysBetween, yearsBetween, type WorkCalendar, workCalendar } from './working-days';
 
 /** Month and day the school year starts (a calendar convention, not a policy threshold). */
 const SCHOOL_YEAR_START = { month: 9, day: 1 };
@@ -30,21 +31,36 @@ function entryRow(rows: readonly AdmissionRow[]): AdmissionRow | undefined {
   return [...rows].sort((a, b) => a.grade - b.grade)[0];
 }
 
+const DEFAULT_CALENDAR = workCalendar();
+
+function calendarOf(cal: WorkCalendar, from: string, to: string): Pick<Publication, 'calendar' | 'calendarNote'> {
+  const years = yearsBetween(from, to);
+  const missing = years.filter((y) => !cal.covers(y));
+  if (missing.length)
+    return {
+      calendar: 'approximate',
+      calendarNote: `近似：数据中没有国务院办公厅${missing.join('、')}年节假日安排的通知，按周一至周五计算工作日，未扣除节假日`,
+    };
+  return { calendar: 'official', calendarNote: `工作日按${years.map((y) => cal.sourceOf(y)).join('、')}计算` };
+}
+
 export function publication(
   rows: readonly AdmissionRow[],
   year: number,
   schoolYearVisible: boolean,
   standards: StandardsIndex,
+  cal: WorkCalendar = DEFAULT_CALENDAR,
 ): Publication {
   const anchor = schoolYearStart(year);
   const limit = standards.threshold('publication_working_days');
-  const deadline = addWorkingDays(anchor, limit);
+  const deadline = addWorkingDays(anchor, limit, cal);
   const main = entryRow(rows);
   const planPublishedOn = main?.plan_published_on ?? null;
   const resultsPublishedOn = main?.results_published_on ?? null;
-  const base = { planPublishedOn, resultsPublishedOn, deadline };
+  const until = resultsPublishedOn && resultsPublishedOn > deadline ? resultsPublishedOn : deadline;
+  const base = { planPublishedOn, resultsPublishedOn, deadline, ...calendarOf(cal, anchor, until) };
   if (resultsPublishedOn) {
-    const workingDays = workingDaysBetween(anchor, resultsPublishedOn);
+    const workingDays = workingDaysBetween(anchor, resultsPublishedOn, cal);
     return { ...base, status: workingDays > limit ? 'late' : 'on_time', workingDays };
   }
   const resultsOut = rows.some((r) => r.admitted != null);
@@ -95,6 +111,7 @@ export function admissionSummary(
   schoolYearVisible: boolean,
   standards: StandardsIndex,
   school?: { ownership: string; locale: string },
+  cal: WorkCalendar = DEFAULT_CALENDAR,
 ): AdmissionSummary {
   const rows = (allRows ?? []).filter((r) => partOfGrade(r.grade) === stage);
   const over = rows.filter((r) => r.admitted != null && r.admitted > r.planned_seats);
@@ -105,7 +122,7 @@ export function admissionSummary(
     ...admissionTotals(rows, allRows !== undefined),
     overPlan: anyResults ? over.length > 0 : null,
     overPlanBy: over.reduce((s, r) => s + (r.admitted! - r.planned_seats), 0),
-    publication: publication(rows, year, schoolYearVisible, standards),
+    publication: publication(rows, year, schoolYearVisible, standards, cal),
     sources: rows.map((r) => r._source),
     zoneEnrolment: zoneSchool(school, rows, allRows !== undefined, standards),
   };

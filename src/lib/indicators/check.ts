@@ -3,11 +3,12 @@ import type { AppliedStandard, Check, Computed } from './types';
 import { atLeast, atMost, tidy } from './values';
 
 export function makeCheck(std: AppliedStandard, value: Computed): Check {
-  const base = { key: std.key, stage: std.stage, value, threshold: std.threshold, comparison: std.comparison, unit: std.unit };
+  const base = { key: std.key, stage: std.stage, value, threshold: std.threshold, comparison: std.comparison, unit: std.unit, ...(std.strict ? { strict: true } : {}) };
   if (value.kind !== 'value') return { ...base, met: null, gap: null, ratio: null };
   const v = value.value;
   const t = std.threshold;
-  const met = std.comparison === '>=' ? atLeast(v, t) : atMost(v, t);
+  // strict (“高于”): equal does not meet it — 0 growth is not growth
+  const met = std.comparison === '>=' ? (std.strict ? v > t && !atMost(v, t) : atLeast(v, t)) : atMost(v, t);
   const gap = met ? 0 : tidy(std.comparison === '>=' ? t - v : v - t);
   const ratio = t === 0 ? null : tidy(v / t);
   return { ...base, met, gap, ratio };
@@ -30,6 +31,7 @@ export function makeAdHocCheck(key: string, threshold: number, comparison: '>=' 
       computable: true,
       origin: 'national',
       nationalThreshold: threshold,
+      citation: '',
     },
     value,
   );

@@ -10,6 +10,7 @@ import { regionYearResult } from './region-year';
 import { cmp, schoolYearResults } from './school-results';
 import type { CountyGaps, CountyYearResult, IndicatorResults, RegionYearResult, SchoolYearResult } from './types';
 import { indexYear, type YearIndex } from './year-index';
+import { workCalendar } from './working-days';
 
 const STAGES: readonly PartStage[] = ['primary', 'junior'];
 
@@ -19,6 +20,7 @@ export function computeIndicators(data: PortalData): IndicatorResults {
   const tree = regionTree(data.regions);
   const schools = new Map<string, SchoolRow>(data.schools.map((s) => [s.school_id, s] as const));
   const fc = new FindingsCollector(standards);
+  const cal = workCalendar(data.calendar ?? []);
   const regionsSorted = [...data.regions].sort((a, b) => cmp(a.region_code, b.region_code));
 
   const allSchools: SchoolYearResult[] = [];
@@ -29,7 +31,7 @@ export function computeIndicators(data: PortalData): IndicatorResults {
 
   for (const yd of [...data.years].sort((a, b) => a.year - b.year)) {
     const yi = indexYear(yd);
-    const parts = schoolYearResults(schools, yi, standards);
+    const parts = schoolYearResults(schools, yi, standards, cal);
     byYear.set(yd.year, { yi, parts });
     allSchools.push(...parts);
     schoolFindings(fc, parts, yi, standards);
@@ -81,7 +83,7 @@ export function computeIndicators(data: PortalData): IndicatorResults {
   const progress = [...data.plans]
     .sort((a, b) => cmp(a._source.file, b._source.file) || a._source.row - b._source.row)
     .map((plan) => {
-      const p = planProgress(plan, yearResults);
+      const p = planProgress(plan, yearResults, (code) => tree.countiesUnder(code));
       const name = plan.school_id ? schools.get(plan.school_id)?.name ?? plan.school_id : tree.get(plan.region_code)?.name ?? plan.region_code;
       planFindings(fc, p, name);
       return p;

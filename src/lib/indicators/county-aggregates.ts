@@ -7,7 +7,7 @@
  */
 import type { AdmissionRow, PartStage } from '../schema';
 import { partOfGrade } from '../schema';
-import { QUALITY_INDICATORS, type StandardsIndex } from '../standards';
+import { BASIC_2012_INDICATORS, QUALITY_INDICATORS, type StandardsIndex } from '../standards';
 import { admissionTotals, zoneCheck, zoneRuleKey } from './admissions';
 import { makeCheck } from './check';
 import { compositeCv, weightedCv } from './coefficient-of-variation';
@@ -94,7 +94,18 @@ export function countyYearResult(
 ): CountyYearResult {
   const counted = parts.filter((p) => p.counted.counted);
   const cv = QUALITY_INDICATORS.map((q) => cvFor(region, year, stage, q.key, parts, 'cv_quality', standards));
-  const basicCv = QUALITY_INDICATORS.filter((q) => q.basic).map((q) => cvFor(region, year, stage, q.key, parts, 'cv_basic', standards));
+  // 2012: the single CVs are listed, the composite is tested (basicBalance)
+  const basicCv = QUALITY_INDICATORS.filter((q) => q.basic).map((q) => ({ ...cvFor(region, year, stage, q.key, parts, 'cv_basic', standards), passes: null, tested: false }));
+  const basicComposite = compositeCv(basicCv.map((c) => c.value));
+  const basicLimit = standards.threshold('cv_basic', stage);
+  const basicBalance = {
+    value: basicComposite,
+    limit: basicLimit,
+    passes: region.level === 'county' && basicComposite.kind === 'value' && basicCv.every((c) => c.missingInputs.length === 0) ? atMost(basicComposite.value, basicLimit) : null,
+    indicators: basicCv.length,
+    of: BASIC_2012_INDICATORS,
+    label: `综合差异系数（按2012年办法${BASIC_2012_INDICATORS}项指标中数据有的${basicCv.length}项计算）`,
+  };
   const passes = counted.filter((p) => p.verdict.status === 'passes');
   const fails = counted.filter((p) => p.verdict.status === 'fails');
   const unknown = counted.filter((p) => p.verdict.status === 'unknown');
@@ -103,18 +114,23 @@ export function countyYearResult(
     : unknown.length
       ? missing(unknown.flatMap((p) => p.indicators.flatMap((i) => (i.value.kind === 'missing' ? i.value.missing : []))))
       : value(tidy((passes.length * PERCENT) / counted.length));
-  const applicable = parts.filter((p) => p.kind !== 'special_education' && (p.musicArtRooms.music.value.kind !== 'not_applicable'));
-  const withClasses = applicable.filter((p) => isValue(p.classes));
-  const unit = standards.threshold('music_art_room_classes');
-  const short = withClasses
+  // music and art rooms are whole-school: one entry per school (a nine-year school's two part rows are the same)
+  const bySchool = new Map<string, SchoolYearResult>();
+  for (const p of parts) if (p.kind !== 'special_education' && !bySchool.has(p.school_id)) bySchool.set(p.school_id, p);
+  const roomSchools = [...bySchool.values()];
+  const tested = roomSchools.filter((p) => p.musicArtRooms.music.met !== null || p.musicArtRooms.art.met !== null);
+  const short = roomSchools
     .filter((p) => p.musicArtRooms.music.met === false || p.musicArtRooms.art.met === false)
     .map((p) => {
-      const classes = isValue(p.classes) ? p.classes.value : 0;
-      const music = p.musicArtRooms.music.value;
-      const art = p.musicArtRooms.art.value;
-      // back from rooms-per-12-classes to rooms: rooms = value × classes ÷ 12
-      const rooms = (v: typeof music) => (isValue(v) ? Math.round((v.value * classes) / unit) : null);
-      return { school_id: p.school_id, classes, music_rooms: rooms(music), art_rooms: rooms(art), required: Math.ceil(classes / unit) };
+      const m = p.musicArtRooms;
+      return {
+        school_id: p.school_id,
+        classes: isValue(m.classes) ? m.classes.value : 0,
+        music_rooms: isValue(m.musicRooms) ? m.musicRooms.value : null,
+        art_rooms: isValue(m.artRooms) ? m.artRooms.value : null,
+        required: m.musicRequired ?? 0,
+        art_required: m.artRequired ?? 0,
+      };
     });
   const totals = admissionTotals(admissionRows, admissionsPublished);
   const zoneRows = (key: 'zone_enrolment_urban' | 'zone_enrolment_town') => {
@@ -138,7 +154,8 @@ export function countyYearResult(
     cv,
     compositeCv: compositeCv(cv.map((c) => c.value)),
     basicCv,
-    basicCompositeCv: compositeCv(basicCv.map((c) => c.value)),
+    basicCompositeCv: basicComposite,
+    basicBalance,
     sixOfSeven: {
       passes: passes.length,
       fails: fails.length,
@@ -147,8 +164,8 @@ export function countyYearResult(
       failing: fails.map((p) => p.school_id).sort(),
     },
     musicArtRooms: {
-      schoolsApplicable: withClasses.filter((p) => p.musicArtRooms.music.value.kind !== 'missing' || p.musicArtRooms.art.value.kind !== 'missing').length,
-      schoolsMeeting: withClasses.filter((p) => p.musicArtRooms.music.met === true && p.musicArtRooms.art.met === true).length,
+      schoolsApplicable: tested.length,
+      schoolsMeeting: tested.filter((p) => p.musicArtRooms.music.met === true && p.musicArtRooms.art.met === true).length,
       short,
     },
     classes: classCounts(parts),

@@ -1,6 +1,7 @@
 /**
  * School funding (funding.csv is per school): public funds per student, against the county's
- * provincial per-student standard (counties.csv; 不足100人的村小学和教学点按100人核定), teacher
+ * provincial per-student standard (counties.csv; 不足100人的村小学和教学点按100人核定 — rural
+ * primary schools and teaching points only, never junior or nine-year schools), teacher
  * training share (≥ 5 % of public funds) and special-education funds per student (≥ 6000 元).
  */
 import type { CountyYearRow, FundingRow, SchoolRow } from '../schema';
@@ -37,7 +38,8 @@ export function expectedPublicFunds(
   }
   if (ms.length) return missing(ms);
   const floor = standards.threshold('public_funds_small_school_floor');
-  const small = school.kind === 'teaching_point' || school.locale === 'rural';
+  // 不足100名学生的村小学和教学点: teaching points, and rural schools that are primary schools only
+  const small = school.kind === 'teaching_point' || (school.locale === 'rural' && school.stage === 'primary');
   if (small && total > 0 && total < floor) expected = (expected / total) * floor;
   return value(tidy(expected));
 }

@@ -7,3 +7,4 @@ export { computeIndicators } from './compute';
 export { isValue, isMissing, num } from './values';
 export { weightedCv, unweightedCv, compositeCv } from './coefficient-of-variation';
 export { formatNumber } from './findings';
+export { formatQuantity, digitsFor, gapUnit, comparisonZh, comparisonSymbol, partName } from './format';

@@ -18,9 +18,13 @@ interface FinanceBase {
   spending: Computed;
   revenue: Computed;
   students: Computed;
+  budgetEducation: Computed;
+  budget: Computed;
 }
 
-function sumOverCounties(counties: readonly string[], yi: YearIndex, col: 'education_spending_yuan' | 'recurrent_revenue_yuan', prefix: string): Computed {
+type CountyMoney = 'compulsory_education_appropriation_yuan' | 'recurrent_revenue_yuan' | 'general_budget_education_yuan' | 'general_budget_spending_yuan';
+
+function sumOverCounties(counties: readonly string[], yi: YearIndex, col: CountyMoney, prefix: string): Computed {
   if (!yi.data.counties) return missing(`${prefix}counties`);
   let s = 0;
   const ms: string[] = [];
@@ -46,9 +50,11 @@ function studentsOf(parts: readonly SchoolYearResult[], prefix: string): Compute
 
 function financeBase(counties: readonly string[], yi: YearIndex, parts: readonly SchoolYearResult[], prefix: string): FinanceBase {
   return {
-    spending: sumOverCounties(counties, yi, 'education_spending_yuan', prefix),
+    spending: sumOverCounties(counties, yi, 'compulsory_education_appropriation_yuan', prefix),
     revenue: sumOverCounties(counties, yi, 'recurrent_revenue_yuan', prefix),
     students: studentsOf(parts, prefix),
+    budgetEducation: sumOverCounties(counties, yi, 'general_budget_education_yuan', prefix),
+    budget: sumOverCounties(counties, yi, 'general_budget_spending_yuan', prefix),
   };
 }
 
@@ -68,6 +74,19 @@ function difference(a: Computed, b: Computed): Computed {
   if (a.kind !== 'value') return a;
   if (b.kind !== 'value') return b;
   return value(tidy(a.value - b.value));
+}
+
+/** Public funds of a region's schools (funding.csv, one row per school) and per whole-school student. */
+function publicFundsOf(yi: YearIndex, parts: readonly SchoolYearResult[], prefix: string): { publicFunds: Computed; perStudent: Computed } {
+  const ids = [...new Set(parts.map((x) => x.school_id))].sort();
+  if (ids.length === 0) return { publicFunds: undefinedValue('no_schools', '没有学校数据'), perStudent: undefinedValue('no_schools', '没有学校数据') };
+  const fMissing = ids.filter((id) => !yi.funding.has(id)).map((id) => prefix + (yi.data.funding ? `funding:${id}` : 'funding'));
+  if (fMissing.length) return { publicFunds: missing(fMissing), perStudent: missing(fMissing) };
+  const publicFunds = value(tidy(ids.reduce((s, id) => s + yi.funding.get(id)!.public_funds_yuan, 0)));
+  const firstPart = new Map<string, SchoolYearResult>();
+  for (const x of parts) if (!firstPart.has(x.school_id)) firstPart.set(x.school_id, x);
+  const students = studentsOf(ids.map((id) => ({ ...firstPart.get(id)!, students: firstPart.get(id)!.size.students })), prefix);
+  return { publicFunds, perStudent: ratio(publicFunds, students, '在校生数为0') };
 }
 
 const REPORTED: readonly { key: string; stage: 'all' | 'junior'; get: (r: CountyYearRow) => Computed }[] = [
@@ -103,6 +122,9 @@ export function regionYearResult(
   const perStudent = ratio(cur.spending, cur.students, '在校生数为0');
   const prevPerStudent = p ? ratio(p.spending, p.students, '上一年在校生数为0') : null;
   const perStudentGrowth = growth(perStudent, prevPerStudent);
+  const share = ratio(cur.budgetEducation, cur.budget, '一般公共预算支出为0', PERCENT);
+  const prevShare = p ? ratio(p.budgetEducation, p.budget, '上一年一般公共预算支出为0', PERCENT) : null;
+  const shareChange = prevShare === null ? undefinedValue('no_previous_year', '数据中没有上一年，无法计算变化') : difference(share, prevShare);
 
   const countyRow = region.level === 'county' ? yi.counties.get(region.code) : undefined;
   const reported: Check[] = REPORTED.map((r) => {
@@ -140,8 +162,9 @@ export function regionYearResult(
   const fRows = ids.map((id) => yi.funding.get(id)).filter((r) => r !== undefined);
   const firstPart = new Map<string, SchoolYearResult>();
   for (const x of parts) if (!firstPart.has(x.school_id)) firstPart.set(x.school_id, x);
-  let publicFunds: Computed = fMissing.length ? missing(fMissing) : value(tidy(fRows.reduce((s, r) => s + r.public_funds_yuan, 0)));
-  const fundedStudents = fMissing.length ? missing(fMissing) : studentsOf(ids.map((id) => firstPart.get(id)!).map((x) => ({ ...x, students: x.size.students })), '');
+  const { publicFunds, perStudent: publicFundsPerStudent } = publicFundsOf(yi, parts, '');
+  const prevFundsPerStudent = prev ? publicFundsOf(prev.yi, prev.parts, `${prev.yi.year}/`).perStudent : null;
+  const publicFundsGrowth = growth(publicFundsPerStudent, prevFundsPerStudent);
   let training: Computed = publicFunds;
   if (!fMissing.length) {
     const blank = fRows.some((r) => r.training_funds_yuan == null);
@@ -160,15 +183,16 @@ export function regionYearResult(
   }
   const funding = {
     publicFunds,
-    publicFundsPerStudent: ratio(publicFunds, fundedStudents, '在校生数为0'),
+    publicFundsPerStudent,
     trainingShare: makeCheck(standards.get('training_funds_share'), ratio(training, publicFunds, '公用经费为0', PERCENT)),
     specialEdPerStudent: makeCheck(standards.get('special_ed_funds_per_student'), specialEd),
     schoolsBelowStandard: ids.filter((id) => firstPart.get(id)!.funding.publicFundsVsStandard.met === false),
+    sources: fRows.map((r) => r._source),
   };
 
   // outcomes
   const oMissing = ids.filter((id) => !yi.outcomes.has(id)).map((id) => (yi.data.outcomes ? `outcomes:${id}` : 'outcomes'));
-  const groups: SchoolStage[] = ['primary', 'junior', 'nine_year', 'twelve_year'];
+  const groups: SchoolStage[] = ['primary', 'junior', 'nine_year', 'twelve_year', 'complete_secondary'];
   const dropout = groups
     .map((g) => {
       const gIds = ids.filter((id) => schools.get(id)?.stage === g);
@@ -179,8 +203,11 @@ export function regionYearResult(
       return { group: g, studentsStart: d.studentsStart, dropouts: d.dropouts, rate: d.rate };
     })
     .filter((x) => x !== null);
-  const oRows = ids.map((id) => yi.outcomes.get(id)).filter((r): r is OutcomeRow => r !== undefined);
-  const rates = rateChecks(oRows, oMissing.length ? oMissing : null, standards);
+  // pass and good rates are junior-stage targets: schools with a junior part only
+  const juniorIds = ids.filter((id) => parts.some((x) => x.school_id === id && x.stage === 'junior'));
+  const oRows = juniorIds.map((id) => yi.outcomes.get(id)).filter((r): r is OutcomeRow => r !== undefined);
+  const oMissingJ = juniorIds.filter((id) => !yi.outcomes.has(id)).map((id) => (yi.data.outcomes ? `outcomes:${id}` : 'outcomes'));
+  const rates = rateChecks(oRows, oMissingJ.length ? oMissingJ : null, standards, juniorIds.length > 0);
 
   return {
     region_code: region.code,
@@ -196,6 +223,11 @@ export function regionYearResult(
       spendingPerStudent: perStudent,
       spendingPerStudentGrowth: perStudentGrowth,
       perStudentCheck: makeCheck(standards.get('spending_per_student_growth'), perStudentGrowth),
+      publicFundsPerStudentGrowth: publicFundsGrowth,
+      publicFundsGrowthCheck: makeCheck(standards.get('public_funds_per_student_growth'), publicFundsGrowth),
+      educationShare: share.kind === 'value' ? value(tidy(share.value)) : share,
+      educationShareChange: shareChange,
+      educationShareCheck: makeCheck(standards.get('education_share_change'), shareChange),
     },
     reported,
     teachers,

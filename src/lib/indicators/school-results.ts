@@ -15,7 +15,12 @@ import type { Computed, SchoolYearResult } from './types';
 import { sixOfSeven } from './verdict';
 import { missing, missingOf, tidy, value } from './values';
 import type { YearIndex } from './year-index';
+import type { WorkCalendar } from './working-days';
 
+/**
+ * Nine-year and twelve-year schools: both parts, the 2,500 size limit. A 完全中学
+ * (complete_secondary) is not one: in compulsory education it has a junior part only.
+ */
 export function isThroughSchool(school: SchoolRow): boolean {
   return school.stage === 'nine_year' || school.stage === 'twelve_year';
 }
@@ -24,6 +29,7 @@ export function schoolYearResults(
   schools: ReadonlyMap<string, SchoolRow>,
   yi: YearIndex,
   standards: StandardsIndex,
+  cal?: WorkCalendar,
 ): SchoolYearResult[] {
   const out: SchoolYearResult[] = [];
   const d = yi.data;
@@ -62,10 +68,17 @@ export function schoolYearResults(
       studentsStart: drop.studentsStart,
       dropouts: drop.dropouts,
       dropoutRate: drop.rate,
-      ...rateChecks(oRow ? [oRow] : [], oNone, standards),
+      ...rateChecks(oRow ? [oRow] : [], oNone, standards, parts.includes('junior')),
       source: oRow?._source ?? null,
     };
     const schoolClasses = d.classes ? yi.classes.get(id) ?? [] : undefined;
+    // music and art rooms: whole school, from every part's row (all parts must be present)
+    const partRows = parts.map((st) => resRows?.get(st));
+    const rooms = musicArtRooms(
+      partRows.every((r) => r !== undefined) ? (partRows as NonNullable<(typeof partRows)[number]>[]) : undefined,
+      standards,
+      d.resources ? `resources:${id}` : 'resources',
+    );
     const schoolAdmissions = d.admissions ? yi.admissions.get(id) ?? [] : undefined;
 
     for (const stage of parts) {
@@ -93,9 +106,9 @@ export function schoolYearResults(
           standards,
           id,
         ),
-        musicArtRooms: musicArtRooms(row, standards, missingWhat),
+        musicArtRooms: rooms,
         size,
-        admissions: admissionSummary(schoolAdmissions, stage, yi.year, schoolYearVisible, standards, school),
+        admissions: admissionSummary(schoolAdmissions, stage, yi.year, schoolYearVisible, standards, school, cal),
         funding,
         teachers,
         outcomes,

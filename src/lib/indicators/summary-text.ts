@@ -3,6 +3,8 @@
  * Plain text, deterministic, neutral: the standard, the value and the gap.
  */
 import { formatNumber } from './findings';
+import { formatQuantity } from './format';
+import { MILESTONES } from '../schema';
 import type { Computed, FindingRule, IndicatorResults, PlanStatus } from './types';
 
 const STAGE_ZH = { primary: '小学', junior: '初中' } as const;
@@ -23,7 +25,7 @@ export const RULE_ZH: Record<FindingRule, string> = {
   indicator_below_threshold: '资源配置指标未达标',
   six_of_seven_failed: '未达到“7项中至少6项”要求',
   cv_over_limit: '差异系数超过优质均衡上限',
-  basic_cv_over_limit: '差异系数超过基本均衡上限',
+  basic_cv_over_limit: '基本均衡综合差异系数超过上限',
   music_art_rooms_short: '音乐、美术专用教室不足',
   training_funds_low: '教师培训经费低于公用经费5%',
   special_ed_funds_low: '特教生均公用经费低于标准',
@@ -36,16 +38,18 @@ export const RULE_ZH: Record<FindingRule, string> = {
   pass_rate_low: '学业合格率低于标准',
   good_rate_low: '综合素质评价优良率低于标准',
   county_reported_below: '县区报告指标未达标准',
-  education_spending_growth_low: '教育经费增长未达要求',
+  education_spending_growth_low: '义务教育财政拨款增长未达法定要求',
+  public_funds_growth_low: '生均公用经费未比上年增长',
+  education_share_not_rising: '教育支出占一般公共预算支出比例未提高（地方目标）',
   results_not_published: '录取结果未公布',
   results_published_late: '录取结果公布超过时限',
   plan_missed: '规划目标到期未达成',
 };
 
-function show(c: Computed): string {
+function show(c: Computed, unit?: string): string {
   switch (c.kind) {
     case 'value':
-      return formatNumber(c.value);
+      return unit === undefined ? formatNumber(c.value) : formatQuantity(c.value, unit);
     case 'missing':
       return `未报告（${c.missing.join('、')}）`;
     case 'undefined':
@@ -60,14 +64,15 @@ export function summaryText(r: IndicatorResults): string {
   const local = r.standards.filter((s) => s.origin === 'local');
   out.push('义务教育均衡发展指标计算结果');
   out.push(`年份：${r.years.join('、') || '无'}`);
-  out.push(local.length ? `本地标准：${local.map((s) => `${s.zh} ${formatNumber(s.threshold)}${s.unit}（国家标准 ${formatNumber(s.nationalThreshold)}${s.unit}，依据：${s.local?.source}）`).join('；')}` : '标准：全部采用国家标准');
+  out.push(local.length ? `本地标准：${local.map((s) => `${s.zh} ${formatQuantity(s.threshold, s.unit, s.digits)}${s.unit}（国家标准 ${formatQuantity(s.nationalThreshold, s.unit, s.digits)}${s.unit}，依据：${s.local?.source ?? '未注明'}）`).join('；')}` : '标准：全部采用国家标准');
   const label = (key: string) => r.standards.find((x) => x.key === key)?.zh ?? key;
   for (const year of r.years) {
     out.push('', `== ${year}学年 ==`);
     for (const c of r.counties.filter((x) => x.year === year && x.level === 'county')) {
       out.push(`${c.name}（${c.region_code}）${STAGE_ZH[c.stage]}：计入学校${c.countedSchools}所，列出未计入${c.excluded.length}所`);
-      for (const cv of c.cv) out.push(`  ${label(cv.indicator)} 差异系数 ${show(cv.value)}，上限 ${formatNumber(cv.limit)}${cv.passes === false ? '，超出' : cv.passes === null ? '，未判定' : ''}`);
-      out.push(`  综合差异系数（仅供参考）${show(c.compositeCv)}；达到“7项中至少6项”的学校比例 ${show(c.sixOfSeven.share)}%`);
+      for (const cv of c.cv) out.push(`  ${label(cv.indicator)} 差异系数 ${show(cv.value, '')}，上限 ${formatQuantity(cv.limit, '')}${cv.passes === false ? '，超出' : cv.passes === null ? '，未判定' : ''}`);
+      out.push(`  优质均衡综合差异系数（7项平均，仅供参考）${show(c.compositeCv, '')}；达到“7项中至少6项”的学校比例 ${show(c.sixOfSeven.share, '%')}%`);
+      out.push(`  基本均衡${c.basicBalance.label} ${show(c.basicBalance.value, '')}，上限 ${formatQuantity(c.basicBalance.limit, '')}${c.basicBalance.passes === false ? '，超出' : c.basicBalance.passes === null ? '，未判定' : ''}`);
       out.push(`  班级${c.classes.classes}个，超过标准${c.classes.overLimit}个，其中大班额${c.classes.large}个、超大班额${c.classes.superLarge}个`);
     }
     const fs = r.findings.filter((f) => f.year === year);
@@ -78,7 +83,7 @@ export function summaryText(r: IndicatorResults): string {
   if (r.progress.length) {
     out.push('', '== 规划目标进展 ==');
     for (const p of r.progress)
-      out.push(`${p.region_code}${p.school_id ? ' ' + p.school_id : ''} ${p.milestone} ${p.target_year}年：${STATUS_ZH[p.latest]}`);
+      out.push(`${p.region_code}${p.school_id ? ' ' + p.school_id : ''} ${MILESTONES.find((m) => m.key === p.milestone)?.zh ?? '其他'}${p.shareTarget ? `（${formatQuantity(p.shareTarget.targetPct, '%')}%的县区）` : ''} ${p.target_year}年：${STATUS_ZH[p.latest]}`);
   }
   return out.join('\n') + '\n';
 }

@@ -27,7 +27,7 @@ export interface NumberValue {
  * Inputs were not reported. Each entry names what is missing:
  *   `dataset.column`        a blank cell, e.g. `resources.equipment_value_yuan`
  *   `dataset`               the whole file is not published for that year, e.g. `funding`
- *   `YEAR/dataset.column`   an input from another year, e.g. `2023/counties.education_spending_yuan`
+ *   `YEAR/dataset.column`   an input from another year, e.g. `2023/counties.compulsory_education_appropriation_yuan`
  *   `dataset:school_id`     no row for that school in the file, e.g. `resources:2121000101`
  * Sorted, unique.
  */
@@ -85,6 +85,17 @@ export interface SourceDocument {
   /** Year of issue; null when the public copy does not say. */
   readonly year: number | null;
   readonly url?: string;
+  /** Issuing body (制定机关), e.g. 教育部. */
+  readonly issuer?: string;
+  /** Date of issue, ISO yyyy-mm-dd; null when the public copy does not say. */
+  readonly date?: string | null;
+  /** For a law: the edition cited (修订、修正日期). */
+  readonly edition?: string;
+  /**
+   * national: a national rule; law: a national law; local_plan: a local government plan (a local
+   * target); news: a reporter's article quoting a local target (not a government document).
+   */
+  readonly kind?: 'national' | 'law' | 'local_plan' | 'news';
 }
 
 /** One row of the national standards table (src/lib/standards). */
@@ -104,6 +115,20 @@ export interface StandardDefinition {
   readonly note: string;
   /** false: shown on the methodology page but the data model cannot test it (e.g. music-room area). */
   readonly computable: boolean;
+  /** Where the rule sits in the source, as the text numbers it (e.g. 第六条第（三）项). */
+  readonly article?: string;
+  /**
+   * How the value is named in a sentence (“学校规模（义务教育阶段在校生数）”), as opposed to `zh`,
+   * which names the rule (“学校规模上限”). Defaults to `zh`.
+   */
+  readonly valueLabel?: string;
+  /**
+   * With comparison `>=`: the value must be strictly greater than the threshold (“高于”,
+   * “逐步增长”: 0 growth does not meet it). Shown as “>” / “高于”.
+   */
+  readonly strict?: boolean;
+  /** Decimals the value and the threshold are shown with (pages, findings, downloads alike). */
+  readonly digits?: number;
 }
 
 /** A standard as it applies to this portal's region: national, or replaced by data/standards.csv. */
@@ -113,6 +138,11 @@ export interface AppliedStandard extends StandardDefinition {
   readonly nationalThreshold: number;
   /** Present when origin = 'local': the override's stated source and its row in standards.csv. */
   readonly local?: { readonly source: string; readonly row: SourceRef };
+  /**
+   * The source in one line of plain Chinese: issuing body, title, number, date, article — or,
+   * for a local override, the source standards.csv gives. Pages show this, not their own.
+   */
+  readonly citation: string;
 }
 
 // ───────────────────────────── checks ─────────────────────────────
@@ -136,6 +166,8 @@ export interface Check {
   readonly met: boolean | null;
   readonly gap: number | null;
   readonly ratio: number | null;
+  /** true: `>=` means strictly greater (see StandardDefinition.strict); the value must exceed the threshold. */
+  readonly strict?: boolean;
 }
 
 /** The seven resource-allocation indicators of the 2017 method (keys as in the domain reference). */
@@ -220,6 +252,23 @@ export interface ClassSizeProfile {
   readonly overLimitClasses: readonly ClassRef[];
 }
 
+/**
+ * Music and art rooms of a whole school (教督〔2017〕6号 第六条第（三）项). `music` / `art`: value =
+ * rooms held (间), threshold = rooms required for the school's classes (⌈classes ÷ 12⌉, at least
+ * 1), comparison `>=`; key music_rooms_per_12_classes / art_rooms_per_12_classes.
+ */
+export interface MusicArtRooms {
+  /** Classes of the whole school (all parts). */
+  readonly classes: Computed;
+  readonly musicRooms: Computed;
+  readonly artRooms: Computed;
+  /** Rooms required; null when the classes are not reported. */
+  readonly musicRequired: number | null;
+  readonly artRequired: number | null;
+  readonly music: Check;
+  readonly art: Check;
+}
+
 /** School size is a whole-school rule (both parts of a nine-year school together). */
 export interface SchoolSize {
   readonly students: Computed;
@@ -233,7 +282,8 @@ export type PublicationStatus = 'on_time' | 'late' | 'not_published' | 'date_mis
  * Admission results publication (招生结果公开), rule of the portal (documented in
  * src/lib/indicators/admissions.ts): results count as produced at the start of the school
  * year (1 September of the year folder) at the latest, and must be public within
- * `publication_working_days` (20) working days (Mon–Fri; no holiday calendar) after that.
+ * `publication_working_days` (20) working days after that, counted from the next day on the
+ * State Council's holiday calendar (调休 weekends worked, holidays off).
  */
 export interface Publication {
   readonly status: PublicationStatus;
@@ -243,6 +293,13 @@ export interface Publication {
   readonly deadline: string;
   /** Working days from the reference date to publication (negative = before it). null when not published. */
   readonly workingDays: number | null;
+  /**
+   * official: every day counted lies in a year with the State Council's notice (built in or
+   * calendar.csv). approximate (近似): some year has none, counted Monday–Friday.
+   */
+  readonly calendar: 'official' | 'approximate';
+  /** Plain Chinese: which notice the count follows, or why it is approximate. */
+  readonly calendarNote: string;
 }
 
 export interface AdmissionSummary {
@@ -341,13 +398,10 @@ export interface SchoolYearResult {
   readonly counted: Counted;
   readonly classSize: ClassSizeProfile;
   /**
-   * Music and art rooms per 12 classes (schools of this part with ≥ 12 classes);
-   * not_applicable under 12 classes. Value = min(music, art) rooms available per 12 classes.
+   * Music and art rooms, whole school (identical on both part rows of a nine-year school):
+   * rooms held vs rooms required (⌈classes ÷ 12⌉, at least 1). See MusicArtRooms.
    */
-  readonly musicArtRooms: {
-    readonly music: Check;
-    readonly art: Check;
-  };
+  readonly musicArtRooms: MusicArtRooms;
   /** Whole-school blocks: identical on both part rows of a nine-year school. */
   readonly size: SchoolSize;
   readonly admissions: AdmissionSummary;
@@ -399,6 +453,18 @@ export interface CvResult {
   readonly tested: boolean;
 }
 
+export interface BasicBalance {
+  readonly value: Computed;
+  readonly limit: number;
+  /** value ≤ limit; null when the composite is not a number. Only counties are tested. */
+  readonly passes: boolean | null;
+  /** Indicators averaged (those the data holds) and indicators of the 2012 list. */
+  readonly indicators: number;
+  readonly of: number;
+  /** Plain Chinese, e.g. “综合差异系数（按2012年办法8项指标中数据有的4项计算）”. */
+  readonly label: string;
+}
+
 export interface ClassCounts {
   readonly classes: number;
   readonly overLimit: number;
@@ -431,11 +497,18 @@ export interface CountyYearResult {
   /**
    * 2012 basic-balance CVs for the indicators the data shares with the 2012 list (CV is
    * scale-free, so per-100 and per-student give the same CV): teaching space, sports space,
-   * equipment value, qualified teachers. Tested against cv_basic (0.65 / 0.55).
+   * equipment value, qualified teachers. Listed only: the 2012 method tests the composite
+   * (see basicBalance), so each has `passes` null and `tested` false.
    */
   readonly basicCv: readonly CvResult[];
-  /** Mean of the basicCv values (informational). */
+  /** Mean of the basicCv values (= basicBalance.value). */
   readonly basicCompositeCv: Computed;
+  /**
+   * The 2012 test (教督〔2012〕3号): the 综合差异系数 — mean of the indicator CVs — against
+   * cv_basic (primary 0.65, junior 0.55), computed from the `indicators` (4) of the `of` (8)
+   * indicators the data holds, and labelled so.
+   */
+  readonly basicBalance: BasicBalance;
   /** Counted schools by 6-of-7 verdict, and share passing (%, of counted schools with a known verdict… see `share`). */
   readonly sixOfSeven: {
     readonly passes: number;
@@ -445,11 +518,15 @@ export interface CountyYearResult {
     readonly share: Computed;
     readonly failing: readonly string[];
   };
-  /** Schools of this stage with ≥ 12 classes, and those short of music or art rooms. */
+  /**
+   * Schools of this stage (whole-school counts: a nine-year school appears under both stages)
+   * whose rooms could be tested, those meeting the rule, and those short of music or art rooms.
+   * `required` is the music rooms required (kept for pages); `art_required` the art rooms.
+   */
   readonly musicArtRooms: {
     readonly schoolsApplicable: number;
     readonly schoolsMeeting: number;
-    readonly short: readonly { readonly school_id: string; readonly classes: number; readonly music_rooms: number | null; readonly art_rooms: number | null; readonly required: number }[];
+    readonly short: readonly { readonly school_id: string; readonly classes: number; readonly music_rooms: number | null; readonly art_rooms: number | null; readonly required: number; readonly art_required: number }[];
   };
   readonly classes: ClassCounts;
   readonly schoolsOverSize: readonly string[];
@@ -474,18 +551,35 @@ export interface RegionYearResult {
   readonly level: RegionLevel;
   readonly year: number;
   readonly finance: {
+    /**
+     * 义务教育财政拨款 (counties.csv compulsory_education_appropriation_yuan; old header
+     * 财政教育支出 / education_spending_yuan still accepted). The field keeps its first name.
+     */
     readonly educationSpending: Computed;
     readonly recurrentRevenue: Computed;
-    /** Year-on-year growth, %. Needs the previous year. */
+    /** Year-on-year growth of the appropriation, %. Needs the previous year. */
     readonly spendingGrowth: Computed;
     readonly revenueGrowth: Computed;
-    /** spendingGrowth − revenueGrowth (percentage points) ≥ 0: education spending grows at least as fast. */
+    /**
+     * spendingGrowth − revenueGrowth (个百分点) must be > 0 (《义务教育法》第四十二条: “高于”; a
+     * difference of 0 does not meet it — the check is `strict`).
+     */
     readonly growthCheck: Check;
-    /** Education spending / students (all parts, resources.csv), 元. */
+    /** Appropriation / students (all parts, resources.csv), 元. */
     readonly spendingPerStudent: Computed;
     readonly spendingPerStudentGrowth: Computed;
-    /** Spending per student does not fall (growth ≥ 0 %). */
+    /** Appropriation per student grows (growth > 0 %, strict: “逐步增长”). */
     readonly perStudentCheck: Check;
+    /** Year-on-year growth of public funds per student (funding.csv), %. */
+    readonly publicFundsPerStudentGrowth: Computed;
+    /** Public funds per student grow (> 0 %, strict; 《义务教育法》第四十二条 “学生人均公用经费逐步增长”). */
+    readonly publicFundsGrowthCheck: Check;
+    /** General-budget education spending / general-budget spending, % (counties.csv). */
+    readonly educationShare: Computed;
+    /** Change of that share from the previous year, 个百分点. */
+    readonly educationShareChange: Computed;
+    /** The share rises (> 0 个百分点, strict; 锦州 local target). */
+    readonly educationShareCheck: Check;
   };
   /**
    * counties.csv figures vs thresholds: teacher_pay_vs_civil_servants, quota_allocation,
@@ -506,6 +600,8 @@ export interface RegionYearResult {
     readonly trainingShare: Check;
     readonly specialEdPerStudent: Check;
     readonly schoolsBelowStandard: readonly string[];
+    /** funding.csv rows the figures come from. */
+    readonly sources?: readonly SourceRef[];
   };
   readonly outcomes: {
     /** Dropout by school stage group (primary schools, junior schools, nine/twelve-year schools). */
@@ -538,6 +634,12 @@ export interface Gap {
   readonly name: string;
   readonly stage: PartStage;
   /**
+   * Who, ready for a sentence: the school (“青禾区实验小学”; the part only for a school with two:
+   * “育才学校小学部”) or the region and stage (“青禾区小学阶段”). Use it instead of name + stage,
+   * which doubles words (“实验小学小学”).
+   */
+  readonly where?: string;
+  /**
    * One of the seven indicator keys. subject 'school': the school's value vs the indicator's
    * threshold. subject 'region': the county's CV of that indicator vs its cv_quality limit.
    */
@@ -563,8 +665,14 @@ export interface PlanProgress {
   readonly region_code: string;
   readonly school_id: string | null;
   readonly target_year: number;
-  readonly milestone: 'school_standard' | 'county_application' | 'county_recognition' | 'other';
+  readonly milestone: 'school_standard' | 'county_application' | 'county_recognition' | 'county_share' | 'other';
   readonly description: string | null;
+  /**
+   * A province's or city's target share of its counties reaching the standard by target_year
+   * (milestone county_share, plans.csv target_share_pct; e.g. 吉林 25 % by 2014). Per year:
+   * counties reaching it, not reaching it, undecided, and the share.
+   */
+  readonly shareTarget?: ShareTarget;
   readonly planSource: string;
   readonly planSourceUrl: string | null;
   /** plans.csv row. */
@@ -573,6 +681,22 @@ export interface PlanProgress {
   readonly years: readonly PlanYearStatus[];
   /** Status in the latest year of data. */
   readonly latest: PlanStatus;
+}
+
+export interface ShareTarget {
+  readonly targetPct: number;
+  /** basic: 2012 basic balance (composite CV within cv_basic in every stage, 4 of 8 indicators); quality: the 2017 resource-allocation part. */
+  readonly balance: 'basic' | 'quality';
+  /** Counties under the region, sorted. */
+  readonly counties: readonly string[];
+  readonly years: readonly {
+    readonly year: number;
+    readonly reached: readonly string[];
+    readonly notReached: readonly string[];
+    readonly unknown: readonly string[];
+    /** reached / all counties, %; Missing when undecided counties could change the outcome. */
+    readonly share: Computed;
+  }[];
 }
 
 /** For each county, in the latest year with resources: what remains and which schools hold it back. */
@@ -602,7 +726,7 @@ export type FindingRule =
   | 'indicator_below_threshold' // one of the seven below its threshold
   | 'six_of_seven_failed'
   | 'cv_over_limit' // county CV above cv_quality
-  | 'basic_cv_over_limit' // county CV above cv_basic
+  | 'basic_cv_over_limit' // county's 2012 composite CV (mean of the indicator CVs) above cv_basic
   | 'music_art_rooms_short'
   | 'training_funds_low'
   | 'special_ed_funds_low'
@@ -615,7 +739,9 @@ export type FindingRule =
   | 'pass_rate_low'
   | 'good_rate_low'
   | 'county_reported_below' // a counties.csv figure below its threshold
-  | 'education_spending_growth_low'
+  | 'education_spending_growth_low' // 义务教育财政拨款 growth not above recurrent revenue growth, or per student not growing
+  | 'public_funds_growth_low' // public funds per student not growing
+  | 'education_share_not_rising' // education share of general budget spending not rising (锦州 local target)
   | 'results_not_published'
   | 'results_published_late'
   | 'plan_missed';

@@ -2,7 +2,7 @@ import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node
 import { join } from 'node:path';
 import type { Issue } from '../validate/issue';
 import type { PortalData, YearData } from './types';
-import { TOP_LEVEL_DATASETS, YEAR_DATASETS, type DatasetSchema } from '../schema';
+import { AUXILIARY_DATASETS, TOP_LEVEL_DATASETS, YEAR_DATASETS, type DatasetSchema } from '../schema';
 import { readTable, type TypedRow } from '../validate/table';
 import { checkCrossFile } from '../validate/cross-file';
 import { makeIssue, sortIssues, countBySeverity } from '../validate/make-issue';
@@ -86,11 +86,12 @@ export function loadPortalDataSync(dataDir: string): LoadResult {
 
   const root = dataRoot(dataDir);
   const top: Record<string, TypedRow[]> = {};
-  for (const schema of TOP_LEVEL_DATASETS) {
+  for (const schema of [...TOP_LEVEL_DATASETS, ...AUXILIARY_DATASETS] as readonly DatasetSchema[]) {
     const rel = `${schema.id}.csv`;
     if (!present(join(dataDir, rel))) {
       top[schema.id] = [];
       if (!schema.optional) issues.push(makeIssue('required-file-missing', { file: rel }, { label: schema.zh }));
+      else if (schema.missingWarning) issues.push(makeIssue('optional-file-missing', { file: rel }, { label: schema.zh, consequence: schema.missingWarning }));
       continue;
     }
     const r = readDataset(dataDir, rel, schema, root);
@@ -98,7 +99,7 @@ export function loadPortalDataSync(dataDir: string): LoadResult {
     issues.push(...r.issues);
   }
 
-  const knownTop = new Set<string>([...TOP_LEVEL_DATASETS.map((d) => `${d.id}.csv`), ...SETTINGS_FILES]);
+  const knownTop = new Set<string>([...[...TOP_LEVEL_DATASETS, ...AUXILIARY_DATASETS].map((d) => `${d.id}.csv`), ...SETTINGS_FILES]);
   const years: { year: number; folder: string; tables: Record<string, TypedRow[]> }[] = [];
   for (const entry of readdirSync(dataDir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     if (IGNORED.test(entry.name)) continue;
@@ -146,6 +147,7 @@ export function loadPortalDataSync(dataDir: string): LoadResult {
     plans: top.plans as unknown as PortalData['plans'],
     standards: top.standards as unknown as PortalData['standards'],
     years: yearData,
+    ...(top.calendar.length ? { calendar: top.calendar as unknown as NonNullable<PortalData['calendar']> } : {}),
   };
   return { data, issues: sortIssues(issues), readable: true };
 }

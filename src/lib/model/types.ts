@@ -4,6 +4,7 @@ import type {
   CountyYearRow,
   FundingRow,
   OutcomeRow,
+  CalendarRow,
   PlanRow,
   RegionRow,
   ResourceRow,
@@ -48,4 +49,6 @@ export interface PortalData {
    * left out of release diffs — a withheld file is not “every row removed”.
    */
   readonly embargoed?: readonly { readonly dataset: string; readonly year: number | null }[];
+  /** calendar.csv rows (optional file): corrections and additions to the built-in holiday calendar. */
+  readonly calendar?: readonly CalendarRow[];
 }

@@ -114,7 +114,7 @@ function datasetSection(d: DatasetSchema): Block[] {
     h(3, `${d.zh}：\`${datasetPath(d)}\``, `dataset-${d.id}`),
     p(d.description),
     p(
-      `${d.optional ? '可选文件：没有时使用全国标准。' : d.perYear ? '每个年份文件夹一份；没有这份文件时，网站显示“未公布”，不会当作0。' : '必需文件。'}` +
+      `${d.optional ? (d.missingWarning ? `可选文件：没有这份文件时，${d.missingWarning}` : '可选文件：没有时使用全国标准。') : d.perYear ? '每个年份文件夹一份；没有这份文件时，网站显示“未公布”，不会当作0。' : '必需文件。'}` +
         `必填列：${required.join('、')}。同一文件中，${d.primaryKey.map((k) => d.columns.find((c) => c.key === k)?.zh ?? k).join(' + ')} 不能重复。`,
     ),
     {
@@ -200,14 +200,14 @@ export function guideBlocks(kinds: readonly IssueKind[] = ISSUE_KINDS): Block[] 
     ),
     h(3, '第3步：填写地区、学校和规划', 'step-3'),
     p(
-      `按“如何填写各个表格”一节填写三个必需的文件，保存到 \`data/\` 中：${TOP_LEVEL_DATASETS.filter((d) => !d.optional)
+      `按“如何填写各个表格”一节填写必需的文件，保存到 \`data/\` 中：${TOP_LEVEL_DATASETS.filter((d) => !d.optional)
         .map((d) => `\`${d.id}.csv\`（${d.zh}）`)
         .join('、')}。网站的“数据 → 模板”页面可以下载带中文表头的空白模板和示例。`,
     ),
     ul(
       '`regions.csv`：从省（或市）一直写到本县区，每个地区一行，用“上级代码”连起来。',
       '`schools.csv`：每所学校一行，包括已撤并的学校（状态填“已撤并”并写撤并年份），学校永远不要删除。',
-      '`plans.csv`：优质均衡发展规划中的每个目标年份一行，写明依据文件。',
+      '`plans.csv`（可选，还没有规划时可以先不放）：优质均衡发展规划中的每个目标年份一行，写明依据文件；省、市可写所辖县区达标比例的目标（里程碑“县区达标比例”，填目标比例）。',
     ),
     h(3, '第4步：建立年份文件夹并填写年度数据', 'step-4'),
     p(

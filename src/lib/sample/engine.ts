@@ -211,7 +211,8 @@ export function schoolYear(
   // funding: the provincial standard × students (small rural schools funded as 100), plus a margin
   let expected = parts.reduce((a, x) => a + FUNDS_STANDARD[x.stage][yi] * x.students, 0);
   const floor = std.threshold('public_funds_small_school_floor');
-  if ((s.kind === 'teaching_point' || s.locale === 'rural') && total > 0 && total < floor) expected = (expected / total) * floor;
+  // 不足100名学生的村小学和教学点 only (教督〔2017〕6号 第六条第（六）项): not junior or nine-year schools
+  if ((s.kind === 'teaching_point' || (s.locale === 'rural' && s.stage === 'primary')) && total > 0 && total < floor) expected = (expected / total) * floor;
   const factor = p.publicFundsFactor?.[year];
   const specialEdStudents =
     s.kind === 'special_education' ? total : u(seed, s.id, year, 'sen') < 0.45 ? intBetween(1, 4, seed, s.id, year, 'senN') : 0;
@@ -410,7 +411,7 @@ export function writeYears(spec: RegionSpec, std: StandardsIndex, dir: string, o
       cty.push(
         rowLine(countiesSchema, {
           region_code: c.code,
-          education_spending_yuan: cy.spending,
+          compulsory_education_appropriation_yuan: cy.spending,
           recurrent_revenue_yuan: cy.revenue,
           ...cy.reported,
         }),

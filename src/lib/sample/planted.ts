@@ -92,8 +92,17 @@ export function plantedFindings(spec: RegionSpec, std: StandardsIndex): PlantedF
             add({ ...base, rule: 'indicator_below_threshold', stage, indicator: b.key, note: `${s.name}${b.key}为标准的${Math.round(b.r * 100)}%（按配方）` }, b.key);
           if (v.fails) add({ ...base, rule: 'six_of_seven_failed', stage, indicator: 'min_indicators_met', note: `${s.name}未达到“7项中至少6项、其余不低于85%”` }, 'six_of_seven');
         }
-        if (s.kind !== 'special_education' && part.classes >= std.threshold('music_art_room_classes') && p.musicRoomsShort?.includes(year))
-          add({ ...base, rule: 'music_art_rooms_short', stage, indicator: 'music_rooms_per_12_classes', note: `${s.name}${part.classes}个班只有${part.musicRooms}间音乐教室` }, 'music_rooms_per_12_classes');
+      }
+      // music and art rooms: whole school (parts' classes and rooms added), ⌈classes ÷ 12⌉ of each, at least 1
+      if (s.kind !== 'special_education') {
+        const classes = sy.parts.reduce((a, x) => a + x.classes, 0);
+        const need = Math.max(1, Math.ceil(classes / std.threshold('music_art_room_classes')));
+        const music = sy.parts.reduce((a, x) => a + x.musicRooms, 0);
+        const art = sy.parts.reduce((a, x) => a + x.artRooms, 0);
+        if (music < need * std.threshold('music_rooms_per_12_classes'))
+          add({ ...base, rule: 'music_art_rooms_short', stage: null, indicator: 'music_rooms_per_12_classes', note: `${s.name}全校${classes}个班，需音乐专用教室${need}间，只有${music}间` }, 'music_rooms_per_12_classes');
+        if (art < need * std.threshold('art_rooms_per_12_classes'))
+          add({ ...base, rule: 'music_art_rooms_short', stage: null, indicator: 'art_rooms_per_12_classes', note: `${s.name}全校${classes}个班，需美术专用教室${need}间，只有${art}间` }, 'art_rooms_per_12_classes');
       }
       // whole-school rules
       if (p.overSize?.includes(year)) {
@@ -106,13 +115,15 @@ export function plantedFindings(spec: RegionSpec, std: StandardsIndex): PlantedF
         add({ ...base, rule: 'special_ed_funds_low', stage: null, indicator: 'special_ed_funds_per_student', note: `${s.name}特教生均公用经费${p.specialEdPerStudent[year]}元，低于本地标准` }, 'special_ed_funds_per_student');
       if (p.publicFundsFactor?.[year] !== undefined && p.publicFundsFactor[year]! < 1 && s.kind !== 'special_education')
         add({ ...base, rule: 'public_funds_below_standard', stage: null, indicator: 'public_funds_vs_standard', note: `${s.name}公用经费为省定标准的${Math.round(p.publicFundsFactor[year]! * 100)}%` }, 'public_funds_vs_standard');
-      if (p.dropouts?.[year] !== undefined) {
+      // a nine/twelve-year school's one dropout figure cannot be tested against the part limits (no finding)
+      if (p.dropouts?.[year] !== undefined && s.stage !== 'nine_year' && s.stage !== 'twelve_year') {
         const primaryOnly = s.stage === 'primary';
         const rate = (sy.dropouts / sy.studentsStart) * 100;
         if (rate > std.threshold('dropout_rate', primaryOnly ? 'primary' : 'junior'))
           add({ ...base, rule: 'dropout_over_limit', stage: null, indicator: 'dropout_rate', note: `${s.name}辍学${sy.dropouts}人（${rate.toFixed(2)}%）` }, 'dropout_rate');
       }
-      if (p.passRate?.[year] !== undefined && p.passRate[year]! < std.threshold('pass_rate'))
+      // pass and good rates: junior-stage targets, schools with a junior part only
+      if (sy.parts.some((x) => x.stage === 'junior') && p.passRate?.[year] !== undefined && p.passRate[year]! < std.threshold('pass_rate', 'junior'))
         add({ ...base, rule: 'pass_rate_low', stage: null, indicator: 'pass_rate', note: `${s.name}学业合格率${p.passRate[year]}%` }, 'pass_rate');
     }
     // county rules
@@ -129,8 +140,28 @@ export function plantedFindings(spec: RegionSpec, std: StandardsIndex): PlantedF
       for (const [col, v] of Object.entries(c.plants.reported?.[year] ?? {}))
         add({ ...base, rule: 'county_reported_below', indicator: REPORTED_KEY[col], note: `${c.name}${col}=${v}` }, REPORTED_KEY[col]);
       const g = c.plants.growth?.[year];
-      if (g && g[1] < g[0])
+      // 《义务教育法》第四十二条: “高于” — equal growth does not meet it
+      if (g && g[1] <= g[0])
         add({ ...base, rule: 'education_spending_growth_low', indicator: 'education_spending_growth_margin', note: `${c.name}财政教育支出增长${(g[1] * 100).toFixed(1)}%，低于经常性收入增长${(g[0] * 100).toFixed(1)}%` }, 'education_spending_growth_margin');
+      // public funds per student (all the county's schools: funds ÷ students) must grow year on year
+      if (year > spec.years[0]) {
+        const per = (y: number) => {
+          let funds = 0;
+          let pupils = 0;
+          for (const s of spec.schools) {
+            if (s.county !== c.code) continue;
+            const sy = facts.get(`${s.id}:${y}`);
+            if (!sy) continue;
+            funds += sy.publicFunds;
+            pupils += sy.parts.reduce((a, x) => a + x.students, 0);
+          }
+          return pupils ? funds / pupils : null;
+        };
+        const cur = per(year);
+        const prev = per(year - 1);
+        if (cur !== null && prev !== null && cur <= prev)
+          add({ ...base, rule: 'public_funds_growth_low', indicator: 'public_funds_per_student_growth', note: `${c.name}生均公用经费${prev.toFixed(0)}元→${cur.toFixed(0)}元，未增长` }, 'public_funds_per_student_growth');
+      }
       for (const cv of c.plants.cvOverLimit ?? [])
         if (cv.years.includes(year))
           add({ ...base, stage: cv.stage, rule: 'cv_over_limit', indicator: cv.indicator, note: `${c.name}${cv.stage === 'primary' ? '小学' : '初中'}${cv.indicator}差异系数超过上限` }, cv.indicator);

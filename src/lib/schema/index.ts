@@ -10,11 +10,14 @@ import { counties } from './counties';
 import { teachers } from './teachers';
 import { outcomes } from './outcomes';
 import { zones } from './zones';
+import { calendar } from './calendar';
 import type { DatasetSchema } from './types';
 
 export * from './types';
 export * from './values';
-export { regions, schools, plans, standards, admissions, classes, resources, funding, counties, teachers, outcomes, zones };
+export { regions, schools, plans, standards, admissions, classes, resources, funding, counties, teachers, outcomes, zones, calendar };
+export { DAY_TYPES } from './calendar';
+export type { CalendarRow } from './calendar';
 export type { RegionRow } from './regions';
 export type { SchoolRow } from './schools';
 export type { PlanRow } from './plans';
@@ -30,6 +33,11 @@ export type { ZoneRow } from './zones';
 
 /** Top-level datasets, in the order they are read and documented. */
 export const TOP_LEVEL_DATASETS = [regions, schools, plans, standards] as const;
+/**
+ * Optional top-level files read by the loader but not (yet) part of the published data contract
+ * and its generated documents: calendar.csv (working-day calendar, see ./calendar.ts).
+ */
+export const AUXILIARY_DATASETS = [calendar] as const;
 /** Datasets of a year folder (data/2024/…). */
 export const YEAR_DATASETS = [admissions, classes, resources, funding, counties, teachers, outcomes, zones] as const;
 export const ALL_DATASETS: readonly DatasetSchema[] = [...TOP_LEVEL_DATASETS, ...YEAR_DATASETS];

@@ -1,13 +1,14 @@
 import type { DatasetSchema, RowOf } from './types';
-import { MILESTONES } from './values';
+import { BALANCE_STAGES, MILESTONES } from './values';
 
 export const plans = {
   id: 'plans',
   zh: '均衡发展规划目标',
   en: 'Plans and targets',
-  description: '规划文件中的目标：哪所学校、哪个县区在哪一年达到标准或申请验收。',
+  description: '规划文件中的目标：哪所学校、哪个县区在哪一年达到标准或申请验收；省、市可写所辖县区达到标准的比例目标。可选：没有规划时网站不显示进展页面。',
   perYear: false,
-  optional: false,
+  optional: true,
+  missingWarning: '网站照常生成，但没有规划目标和进展页面。有了规划文件后再补上。',
   primaryKey: ['region_code', 'school_id', 'milestone', 'target_year'],
   columns: [
     {
@@ -17,8 +18,9 @@ export const plans = {
       type: 'code',
       digits: 6,
       required: true,
-      description: '目标所属县区的行政区划代码。',
+      description: '目标所属县区的行政区划代码；“县区达标比例”目标填省或市的代码。',
       example: '219901',
+      aliases: ['行政区划代码', '区划代码'],
     },
     {
       key: 'school_id',
@@ -32,6 +34,29 @@ export const plans = {
     },
     { key: 'target_year', zh: '目标年份', en: 'Target year', type: 'year', required: true, description: '计划达成的年份（年底）。', example: '2026' },
     { key: 'milestone', zh: '里程碑', en: 'Milestone', type: 'enum', required: true, values: MILESTONES, description: '学校达标、申请验收、通过认定或其他。', example: '学校达标' },
+    {
+      key: 'target_share_pct',
+      zh: '目标比例',
+      en: 'Target share of counties',
+      type: 'percent',
+      required: false,
+      min: 0,
+      max: 100,
+      unit: '%',
+      description: '只用于“县区达标比例”：到目标年份，该省或市所辖县区中达到标准的比例（%），如吉林省2014年25%、2015年65%、2018年100%。',
+      example: '65',
+    },
+    {
+      key: 'balance',
+      zh: '均衡类型',
+      en: 'Balance stage',
+      type: 'enum',
+      required: false,
+      values: BALANCE_STAGES,
+      default: 'quality',
+      description: '目标指基本均衡还是优质均衡；留空为优质均衡。',
+      example: '基本均衡',
+    },
     { key: 'description', zh: '说明', en: 'Description', type: 'text', required: false, description: '目标的文字说明，可摘录规划原文。', example: '七项指标全部达标' },
     { key: 'source', zh: '依据文件', en: 'Source document', type: 'text', required: true, description: '目标出自哪份文件（名称、文号或发布日期）。', example: '《青禾区义务教育优质均衡发展实施方案》（2023年9月）' },
     { key: 'source_url', zh: '文件链接', en: 'Source URL', type: 'url', required: false, description: '文件的公开网址。', example: 'https://example.gov.cn/plan.html' },

@@ -50,6 +50,8 @@ export interface Column {
    * (published empty) whenever that count is suppressed. See src/lib/privacy/README.md.
    */
   readonly suppressWith?: string;
+  /** Former or other header names still accepted (a renamed column keeps its old header). */
+  readonly aliases?: readonly string[];
 }
 
 export interface DatasetSchema {
@@ -60,8 +62,10 @@ export interface DatasetSchema {
   readonly description: string;
   /** true: lives in a year folder (data/2024/admissions.csv). */
   readonly perYear: boolean;
-  /** true: the file may be absent without any message. */
+  /** true: the file may be absent (without any message, unless `missingWarning` says what is lost). */
   readonly optional: boolean;
+  /** For an optional file: what the site lacks without it (a warning when the file is absent). */
+  readonly missingWarning?: string;
   /** Columns whose combination must be unique within the file. */
   readonly primaryKey: readonly string[];
   readonly columns: readonly Column[];

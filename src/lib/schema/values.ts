@@ -6,7 +6,8 @@ export const STAGES = [
   { key: 'primary', zh: '小学', en: 'Primary' },
   { key: 'junior', zh: '初中', en: 'Junior secondary' },
   { key: 'nine_year', zh: '九年一贯制', en: 'Nine-year school', aliases: ['九年一贯制学校'] },
-  { key: 'twelve_year', zh: '十二年一贯制', en: 'Twelve-year school', aliases: ['十二年一贯制学校', '完全中学'] },
+  { key: 'twelve_year', zh: '十二年一贯制', en: 'Twelve-year school', aliases: ['十二年一贯制学校'] },
+  { key: 'complete_secondary', zh: '完全中学', en: 'Complete secondary school', aliases: ['完中'] },
 ] as const satisfies readonly EnumValue[];
 
 /** The two stages that indicators are computed for (one resources row each). */
@@ -20,13 +21,17 @@ export type PartStage = (typeof PART_STAGES)[number]['key'];
 
 /**
  * Grades of compulsory education each school stage teaches (6-3 system, the national norm).
- * Which part (primary/junior) a grade belongs to follows from the grade itself.
+ * Which part (primary/junior) a grade belongs to follows from the grade itself. Senior grades
+ * (10–12) of twelve-year schools and complete secondary schools are outside compulsory
+ * education and out of scope; a 完全中学 has a junior part only (the national statistics count
+ * 完全中学的初中部 among junior schools).
  */
 export const STAGE_GRADES: Record<SchoolStage, readonly number[]> = {
   primary: [1, 2, 3, 4, 5, 6],
   junior: [7, 8, 9],
   nine_year: [1, 2, 3, 4, 5, 6, 7, 8, 9],
   twelve_year: [1, 2, 3, 4, 5, 6, 7, 8, 9],
+  complete_secondary: [7, 8, 9],
 };
 
 export function partOfGrade(grade: number): PartStage {
@@ -39,6 +44,7 @@ export const STAGE_PARTS: Record<SchoolStage, readonly PartStage[]> = {
   junior: ['junior'],
   nine_year: ['primary', 'junior'],
   twelve_year: ['primary', 'junior'],
+  complete_secondary: ['junior'],
 };
 
 export const OWNERSHIPS = [
@@ -74,7 +80,14 @@ export const MILESTONES = [
   { key: 'school_standard', zh: '学校达标', en: 'School reaches the standard' },
   { key: 'county_application', zh: '申请验收', en: 'County applies for assessment' },
   { key: 'county_recognition', zh: '通过认定', en: 'County recognised' },
+  { key: 'county_share', zh: '县区达标比例', en: 'Share of counties reaching the standard', aliases: ['达标县区比例', '县区比例'] },
   { key: 'other', zh: '其他', en: 'Other' },
+] as const satisfies readonly EnumValue[];
+
+/** Which balance a plan target refers to: 2012 basic balance or 2017 quality balance. */
+export const BALANCE_STAGES = [
+  { key: 'basic', zh: '基本均衡', en: 'Basic balance' },
+  { key: 'quality', zh: '优质均衡', en: 'Quality balance' },
 ] as const satisfies readonly EnumValue[];
 
 export const ADMISSION_METHODS = [

@@ -32,3 +32,10 @@ export const QUALITY_INDICATORS: readonly QualityIndicatorInput[] = [
 ];
 
 export const QUALITY_INDICATOR_KEYS: readonly QualityIndicatorKey[] = QUALITY_INDICATORS.map((q) => q.key);
+
+/**
+ * The 2012 method's list has eight indicators (生均教学及辅助用房面积, 生均体育运动场馆面积,
+ * 生均教学仪器设备值, 每百名学生拥有计算机台数, 生均图书册数, 师生比, 生均高于规定学历教师数,
+ * 生均中级及以上专业技术职务教师数); the data holds the four marked `basic` above.
+ */
+export const BASIC_2012_INDICATORS = 8;

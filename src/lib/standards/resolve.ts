@@ -6,6 +6,7 @@
 import type { StandardRow } from '../schema';
 import type { AppliedStandard, StandardDefinition, StandardStage } from '../indicators/types';
 import { NATIONAL_STANDARDS } from './national';
+import { citeSource } from './documents';
 
 /** Every key data/standards.csv may name (the validator checks `indicator` against it). */
 export const STANDARD_KEYS: readonly string[] = [...new Set(NATIONAL_STANDARDS.map((s) => s.key))];
@@ -20,7 +21,7 @@ export function stagesOfKey(key: string): readonly StandardStage[] {
 }
 
 function national(def: StandardDefinition): AppliedStandard {
-  return { ...def, origin: 'national', nationalThreshold: def.threshold };
+  return { ...def, origin: 'national', nationalThreshold: def.threshold, citation: citeSource(def.source, def.article) };
 }
 
 function local(def: StandardDefinition, stage: StandardStage, row: StandardRow): AppliedStandard {
@@ -31,6 +32,7 @@ function local(def: StandardDefinition, stage: StandardStage, row: StandardRow):
     origin: 'local',
     nationalThreshold: def.threshold,
     local: { source: row.source, row: row._source },
+    citation: `${row.source}（本地标准，见 standards.csv 第${row._source.row}行；国家标准依据：${citeSource(def.source, def.article)}）`,
   };
 }
 

@@ -22,6 +22,7 @@ const labelOf = (dataset: string, key: string) => datasetById(dataset)?.columns.
 const TYPE_PREFIXES: Partial<Record<SchoolStage | 'special_education', readonly string[]>> = {
   primary: ['21'],
   junior: ['31', '34'],
+  complete_secondary: ['34'],
   special_education: ['51'],
 };
 
@@ -91,6 +92,18 @@ export function checkCrossFile(t: TablesForCheck, knownIndicators: readonly stri
   }
 
   for (const p of t.plans) {
+    if (p.milestone === 'county_share') {
+      // a province's or city's target share of its counties (吉林: 25 % by 2014 …)
+      const at = { file: p._source.file, row: p._source.row, column: 'region_code', label: '县区代码', value: String(p.region_code ?? '') };
+      const region = typeof p.region_code === 'string' ? regionByCode.get(p.region_code) : undefined;
+      if (typeof p.region_code === 'string' && !region) issues.push(makeIssue('unknown-region', at));
+      else if (region && region.level === 'county') issues.push(makeIssue('plan-share-region', at, { detail: `“县区达标比例”目标应填省或市的代码，“${p.region_code}”是县区。` }));
+      if (typeof p.school_id === 'string') issues.push(makeIssue('plan-share-region', { ...at, column: 'school_id', label: '学校标识码', value: p.school_id }, { detail: '“县区达标比例”目标不填学校标识码。' }));
+      if (p.target_share_pct === null || p.target_share_pct === undefined) issues.push(makeIssue('plan-share-region', { ...at, column: 'target_share_pct', label: '目标比例', value: '' }, { detail: '“县区达标比例”目标须填写目标比例（%）。' }));
+      continue;
+    }
+    if (typeof p.target_share_pct === 'number')
+      issues.push(makeIssue('plan-share-region', { file: p._source.file, row: p._source.row, column: 'target_share_pct', label: '目标比例', value: String(p.target_share_pct) }, { detail: '只有“县区达标比例”目标填写目标比例；请把里程碑改为“县区达标比例”，或清空目标比例。' }));
     countyCheck(p, 'region_code', '县区代码');
     if (typeof p.school_id === 'string') {
       const s = schoolById.get(p.school_id);

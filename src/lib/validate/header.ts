@@ -20,7 +20,7 @@ function headerIndex(schema: DatasetSchema): Map<string, Column> {
   if (!idx) {
     idx = new Map();
     for (const col of schema.columns) {
-      for (const name of [col.key, col.zh, col.en]) idx.set(name.toLowerCase(), col);
+      for (const name of [col.key, col.zh, col.en, ...(col.aliases ?? [])]) if (!idx.has(name.toLowerCase())) idx.set(name.toLowerCase(), col);
     }
     indexCache.set(schema, idx);
   }
