@@ -69,6 +69,13 @@ describe('built downloads', () => {
         const ld = JSON.parse(m[1]);
         expect(ld['@type']).toBe('Dataset');
         expect(m[1]).not.toMatch(/<\/script/i);
+        // The dataset's own citation is creditText (schema.org citation = works it cites); every URL absolute.
+        expect(ld.citation, relative(dist, page)).toBeUndefined();
+        expect(ld.creditText, relative(dist, page)).toMatch(/\[DS\/OL\]/);
+        JSON.stringify(ld, (k, v) => {
+          if (['url', 'contentUrl', 'license', 'sameAs'].includes(k) && typeof v === 'string') expect(v, `${k} on ${relative(dist, page)}`).toMatch(/^https?:\/\//);
+          return v;
+        });
       }
     }
   });

@@ -186,3 +186,31 @@ describe.skipIf(!soffice)('item 9: codes stay text in every spreadsheet download
 });
 
 export { execFileSync };
+
+const pandasPython = ['/usr/bin/python3', 'python3'].find((p) => spawnSync(p, ['-c', 'import pandas'], { stdio: 'ignore' }).status === 0);
+
+describe.skipIf(!pandasPython)('item 9: the README’s pandas snippet keeps codes as text and reads <5 as withheld', () => {
+  it('runs the README’s code on the release: leading zero kept, <5 read as missing', () => {
+    const ctx = releaseContext(settings, '<5');
+    const data = releaseB();
+    const first = data.schools[0].school_id;
+    const rename = <T extends { school_id?: string }>(r: T): T => (r.school_id === first ? { ...r, school_id: '0121000101' } : r);
+    const changed = {
+      ...data,
+      schools: data.schools.map(rename),
+      years: data.years.map((y) => ({ ...y, admissions: y.admissions?.map((a) => ({ ...rename(a), admitted_disabled: '<5' })) })),
+    } as typeof data;
+    const b = buildRelease({ entry: entryB, data: changed, indicators: null, previous: null, ctx });
+    const dir = writeOut(b.files);
+    const readme = new TextDecoder().decode(b.files.get('README.md')!);
+    const snippet = /```python\n([\s\S]*?)```/.exec(readme)![1];
+    expect(snippet).toContain('dtype={"school_id": str, "region_code": str}');
+    const py = `${snippet}\nprint(df["school_id"].tolist()[0], df["region_code"].dtype)\nimport pandas as pd\na = pd.read_csv("csv/2024/admissions.csv", dtype={"school_id": str}, na_values=["", "<5"])\nprint(a["admitted_disabled"].isna().all(), a["admitted"].dtype)\n`;
+    const r = spawnSync(pandasPython!, ['-c', py], { cwd: dir, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('0121000101 object');
+    expect(r.stdout.split('\n')[1]).toMatch(/^True (int64|float64)$/);
+    // The README says what <5 means: withheld, between 1 and threshold − 1.
+    expect(readme).toContain('“<5”表示为保护隐私而不公布的小数值：实际值在 1 到 4 之间');
+  }, 60_000);
+});

@@ -238,17 +238,21 @@ function licenceText(settings: PortalSettings): string {
     .join('\n');
 }
 
-/** How a code user reads codes as text and the privacy marker (README section). */
-export function readingGuide(codeColumns: readonly string[], marker: string | null, threshold: number): string[] {
+/**
+ * How a code user reads codes as text and the privacy marker (README section). `example` is the
+ * code columns of schools.csv (the snippet's file); `codeColumns` every code column of the release.
+ */
+export function readingGuide(codeColumns: readonly string[], example: readonly string[], marker: string | null, threshold: number): string[] {
   const codes = codeColumns.length ? codeColumns : ['school_id', 'region_code'];
-  const dtype = codes.map((c) => `"${c}": str`).join(', ');
-  const rTypes = codes.map((c) => `${c} = col_character()`).join(', ');
+  const ex = example.length ? example : ['school_id', 'region_code'];
+  const dtype = ex.map((c) => `"${c}": str`).join(', ');
+  const rTypes = ex.map((c) => `${c} = col_character()`).join(', ');
   const markerText = marker ?? `<${threshold}`;
   return [
     '## 用程序读取 / Reading the files in code',
     '',
-    `代码列（${codes.map((c) => `\`${c}\``).join('、')}）是文本，不是数字：学校标识码和行政区划代码可能以 0 开头，按数字读取会丢失前导零。请按文本读取：`,
-    `Code columns (${codes.join(', ')}) are text, not numbers: read them as strings or leading zeros are lost.`,
+    `代码列（${codes.map((c) => `\`${c}\``).join('、')}）是文本，不是数字：学校标识码和行政区划代码可能以 0 开头，按数字读取会丢失前导零。请按文本读取（其他文件写法相同，列出该文件中的代码列即可）：`,
+    `Code columns (${codes.join(', ')}) are text, not numbers: read them as strings or leading zeros are lost (the same for every file: list its code columns).`,
     '',
     '```python',
     'import pandas as pd',
@@ -270,7 +274,7 @@ export function readingGuide(codeColumns: readonly string[], marker: string | nu
   ];
 }
 
-function readme(entry: ReleaseEntry, ctx: ReleaseContext, tables: readonly TableFiles[], diff: ReleaseDiff | null, cite: Citation, codeColumns: readonly string[]): string {
+function readme(entry: ReleaseEntry, ctx: ReleaseContext, tables: readonly TableFiles[], diff: ReleaseDiff | null, cite: Citation, codeColumns: readonly string[], exampleCodes: readonly string[]): string {
   const s = ctx.settings;
   const lines = [
     `# ${s.title} — 版本 ${entry.version}`,
@@ -299,7 +303,7 @@ function readme(entry: ReleaseEntry, ctx: ReleaseContext, tables: readonly Table
     `空单元格表示“未报送”，不是 0。${ctx.missingValues.filter((m) => m).length ? `“${ctx.missingValues.filter((m) => m).join('、')}”表示为保护隐私而不公布的小数值；能据以推算出该人数的数值（如特教学生数为“${ctx.missingValues.filter((m) => m).join('、')}”时的特教公用经费）也不公布，留空。` : ''}`,
     `An empty cell means "not reported", not 0.${ctx.missingValues.filter((m) => m).length ? ` "${ctx.missingValues.filter((m) => m).join('", "')}" marks a small count withheld for privacy; a value that would give it back (special-education funds next to a withheld pupil count) is withheld too and left empty.` : ''}`,
     '',
-    ...readingGuide(codeColumns, ctx.missingValues.find((m) => m) ?? null, s.suppression_threshold),
+    ...readingGuide(codeColumns, exampleCodes, ctx.missingValues.find((m) => m) ?? null, s.suppression_threshold),
     '## 数据集 / Datasets',
     '',
     '| 文件 / File | 名称 / Name | 行数 / Rows |',
@@ -441,7 +445,8 @@ export function buildRelease(input: ReleaseBuildInput): BuiltRelease {
   put('CITATION.ris', 'text', encoder.encode([citationRis(citeInput), ...perTable.map(({ input }) => citationRis(input))].join('\r\n')));
   put('LICENSE.txt', 'text', encoder.encode(licenceText(s)));
   const codeColumns = [...new Set(resources.flatMap((r) => r.def.columns.filter((c) => c.type === 'code').map((c) => c.key)))];
-  put('README.md', 'text', encoder.encode(readme(entry, ctx, tablesOut, diff, cite, codeColumns)));
+  const exampleCodes = resources.find((r) => r.def.id === 'schools')?.def.columns.filter((c) => c.type === 'code').map((c) => c.key) ?? [];
+  put('README.md', 'text', encoder.encode(readme(entry, ctx, tablesOut, diff, cite, codeColumns, exampleCodes)));
 
   // Inside the zip: everything so far plus its own SHA256SUMS, under one folder.
   const folder = `${name}-${entry.version}`;

@@ -181,14 +181,14 @@ export function dataDate(dataDir: string): DataDate {
 }
 
 /** The one release of a data folder without releases.yml, with the warning the build prints. */
-export function derivedRelease(dataDir: string): { entry: ReleaseEntry; warning: string } {
+export function derivedRelease(dataDir: string, sampleIgnored = false): { entry: ReleaseEntry; warning: string } {
   const d = dataDate(dataDir);
   const version = d.date;
   const how = d.from === 'git' ? `数据文件夹最后一次提交的日期（${d.date}）` : d.from === 'files' ? `数据文件中最新的修改日期（${d.date}）` : `今天的日期（${d.date}）`;
   return {
     entry: { version, date: d.date, notes: '', source: { kind: 'current' }, corrections: [] },
     warning:
-      `提醒：没有 releases/releases.yml，当前 data/ 作为唯一版本发布，版本号和日期取自${how}：版本 ${version}。` +
+      `提醒：${sampleIgnored ? '没有本门户自己的版本记录' : '没有 releases/releases.yml'}，当前 data/ 作为唯一版本发布，版本号和日期取自${how}：版本 ${version}。` +
       '要固定版本号、保留旧版本的下载地址并发布更正，请按发布指南“发布版本和更正”一节建立 releases/releases.yml。',
   };
 }
@@ -216,7 +216,7 @@ export function readReleases(dataDir: string, opts: ReadReleasesOptions = {}): R
   }
   const sameRegion = !config.regionCode || (regionCode ?? null) === config.regionCode;
   if (sample && sameRegion) return config;
-  const d = derivedRelease(dataDir);
+  const d = derivedRelease(dataDir, true);
   return {
     file: null,
     releases: [d.entry],
