@@ -161,5 +161,6 @@ export function portal(p: Partial<PortalData> & { years: YearData[] }): PortalDa
     plans: p.plans ?? [],
     standards: p.standards ?? [],
     years: p.years,
+    ...(p.calendar ? { calendar: p.calendar } : {}),
   };
 }

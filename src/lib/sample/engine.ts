@@ -290,6 +290,11 @@ export function countyYear(seed: number, c: CountySpec, year: number, years: rea
     retention_junior_pct: pct(97, 99.6, 'retention'),
     satisfaction_pct: pct(86 + yi * 0.5, 93 + yi * 0.5, 'satisfaction'),
   };
+  // general public budget and its education share (锦州's 财政教育支出占一般预算支出比例): the share
+  // rises 0.3 个百分点 a year, so no county is found short of the local target
+  const budget = Math.round((revenue * between(1.5, 1.9, seed, c.code, 'budget')) / 10000) * 10000;
+  reported.general_budget_spending_yuan = budget;
+  reported.general_budget_education_yuan = Math.round((budget * (between(0.13, 0.16, seed, c.code, 'share') + 0.003 * yi)) / 10000) * 10000;
   const planted = c.plants.reported?.[year];
   if (planted) for (const [k, v] of Object.entries(planted)) reported[k] = k === 'teacher_pay_yuan' ? Math.round(civil * v) : v;
   return { county: c, year, spending: Math.round(spending / 10000) * 10000, revenue: Math.round(revenue / 10000) * 10000, reported };

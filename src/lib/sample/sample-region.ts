@@ -96,6 +96,7 @@ function build(x: Recipe): SchoolSpec {
 const QH_PLAN = '《青禾区义务教育基本均衡向优质均衡发展推进方案》（青禾区教育局，2023年9月，虚构）';
 const YX_PLAN = '《云溪县义务教育优质均衡发展实施方案（2022—2028年）》（云溪县人民政府，2022年3月，虚构）';
 const SW_PLAN = '《石湾区创建义务教育优质均衡发展区工作方案》（石湾区教育局，2023年4月，虚构）';
+const CITY_PLAN = '《示例市推进义务教育优质均衡发展实施意见》（示例市人民政府，2022年5月，虚构）';
 
 const RECIPES: Recipe[] = [
   // ── 青禾区: 11 schools, the 太平区-like plan ──
@@ -271,6 +272,10 @@ export const SAMPLE_PLANS: readonly PlanSpec[] = [
   schoolPlan(SHIWAN, '石湾区石岭村小学', 2025, `2025年达到标准要求（${std}）`, SW_PLAN, null),
   { region_code: SHIWAN, school_id: null, target_year: 2026, milestone: 'school_standard', description: '2026年全区所有义务教育学校达到优质均衡标准', source: SW_PLAN, source_url: null },
   { region_code: SHIWAN, school_id: null, target_year: 2026, milestone: 'county_application', description: '2026年申请市级评估、省级复核', source: SW_PLAN, source_url: null },
+
+  // the city's targets, 吉林 style (share of its counties): one long met, one not yet due
+  { region_code: CITY.code, school_id: null, target_year: 2018, milestone: 'county_share', target_share_pct: 100, balance: 'basic', description: '2018年全市所辖县区全部实现义务教育基本均衡', source: CITY_PLAN, source_url: null },
+  { region_code: CITY.code, school_id: null, target_year: 2028, milestone: 'county_share', target_share_pct: 65, balance: 'quality', description: '2028年全市65%的县区达到优质均衡资源配置要求', source: CITY_PLAN, source_url: null },
 ];
 
 export function sampleRegion(seed: number = DEFAULT_SEED): RegionSpec {

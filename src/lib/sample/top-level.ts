@@ -98,6 +98,8 @@ export function writeTopLevel(spec: RegionSpec, dir: string, portal: PortalFileO
         school_id: p.school_id,
         target_year: p.target_year,
         milestone: zhOf(plansSchema, 'milestone', p.milestone),
+        target_share_pct: p.target_share_pct ?? null,
+        balance: p.balance ? zhOf(plansSchema, 'balance', p.balance) : null,
         description: p.description,
         source: p.source,
         source_url: p.source_url,

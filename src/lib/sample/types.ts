@@ -91,7 +91,10 @@ export interface PlanSpec {
   readonly region_code: string;
   readonly school_id: string | null;
   readonly target_year: number;
-  readonly milestone: 'school_standard' | 'county_application' | 'county_recognition' | 'other';
+  readonly milestone: 'school_standard' | 'county_application' | 'county_recognition' | 'county_share' | 'other';
+  /** county_share only: the target share of the region's counties, % (吉林 style). */
+  readonly target_share_pct?: number;
+  readonly balance?: 'basic' | 'quality';
   readonly description: string;
   readonly source: string;
   readonly source_url: string | null;
