@@ -30,7 +30,8 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'e2e', include: [E2E] },
+        // A test may wait for a build (they take turns per checkout) on a busy machine.
+        test: { name: 'e2e', include: [E2E], testTimeout: 300_000 },
       },
     ],
   },

@@ -4,7 +4,6 @@
  * requested from the server root — and a search result leads to the school's page under /jiaoyu/.
  * SKIPPED, with the reason in the title, when chromium is missing or does not start.
  */
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPortalData } from '../../src/lib/model/load';
 import { buildSiteOnce, SAMPLE_DATA, sampleDataWithBase } from '../helpers/site';
