@@ -106,7 +106,7 @@ describe('GitLab Code Quality converter as the pipeline runs it', () => {
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out).toHaveLength(1);
-    expect(out[0]).toMatchObject({ description: '第3行“学生数”的值“x”不是数字', location: { path: 'data/2025/classes.csv', lines: { begin: 3 } } });
+    expect(out[0]).toMatchObject({ description: '学生数 [students]：第3行“学生数”的值“x”不是数字', location: { path: 'data/2025/classes.csv', lines: { begin: 3 } } });
   });
 });
 
@@ -204,6 +204,7 @@ describe('item 12: annotations point at the physical line, columns named by Chin
     const cq = spawnSync(TSX, [join(ROOT, 'templates/gitlab/codequality.ts')], { input: r.stdout, encoding: 'utf8', env: { ...process.env, PORTAL_DATA: '' } });
     const entry = JSON.parse(cq.stdout).find((e: { check_name: string }) => e.check_name === 'not-a-number');
     expect(entry.location).toEqual({ path: 'data/2025/classes.csv', lines: { begin: 5 } });
+    expect(entry.description).toMatch(/^学生数 \[students\]：.*第4行/);
   });
 
   it('the text report names the column 学生数 [students]', () => {

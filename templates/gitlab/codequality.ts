@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { columnName } from '../../src/lib/validate/report';
 
 interface ReportIssue {
   file: string;
@@ -33,7 +34,8 @@ export function toCodeQuality(report: { issues: readonly ReportIssue[] }, dataPr
   return report.issues.map((i) => {
     const path = [prefix, i.file === '.' ? '' : i.file].filter(Boolean).join('/');
     return {
-      description: i.message,
+      // The column by its Chinese label with the key in brackets, as in the GitHub annotations.
+      description: i.column ? `${columnName(i.file, i.column)}：${i.message}` : i.message,
       check_name: i.code,
       // stable across pipelines, so GitLab can tell new problems from fixed ones
       fingerprint: createHash('sha256').update([i.code, i.file, i.row, i.column, i.value].join('\u0000')).digest('hex').slice(0, 32),
