@@ -50,6 +50,11 @@ export interface DistributionOptions {
   readonly dataDir: string;
   readonly cacheDir?: string;
   readonly effects: DistributionEffects;
+  /**
+   * The manifest already computed by the build (src/lib/build/downloads.ts writes the files and
+   * the manifest; the pages read it instead of building every release again).
+   */
+  readonly precomputed?: Distribution;
 }
 
 export function releaseContext(settings: PortalSettings, marker: string | null): ReleaseContext {
@@ -108,6 +113,7 @@ export class DistributionBuilder {
 
   constructor(private readonly opts: DistributionOptions) {
     this.cacheDir = opts.cacheDir ?? resolve('node_modules', '.cache', 'edu-portal-releases');
+    if (opts.precomputed) this.dist = Promise.resolve(opts.precomputed);
   }
 
   private async build(entryIndex: number, config: ReleaseConfig, settings: PortalSettings, previous: BuiltRelease | null, prevVersion: string | null): Promise<BuiltRelease | UnavailableRelease> {

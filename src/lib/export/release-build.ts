@@ -28,7 +28,8 @@ import { indicatorTables } from './indicator-tables';
 import { stableJson, tableJson } from './json';
 import { correctionFor, type Correction, type ReleaseEntry } from './releases';
 import type { ExportTable, TableDef } from './table';
-import { deterministicZip } from './zip';
+import { ZipStream } from './zip';
+import { createHash } from 'node:crypto';
 import { tableXlsx } from './xlsx';
 import type { PortalData } from '../model/types';
 
@@ -337,6 +338,19 @@ export interface ReleaseBuildInput {
   readonly indicators: IndicatorResults | null;
   readonly previous: { readonly version: string; readonly tables: readonly DataFile[] } | null;
   readonly ctx: ReleaseContext;
+  /**
+   * Where the files go as they are made (the build writes them to disk). With a sink the bytes
+   * are not kept (`BuiltRelease.files` is empty) and the ZIP is streamed to it too; without one,
+   * every file is returned in memory (tests, small tools). Same bytes either way.
+   */
+  readonly sink?: ReleaseSink;
+}
+
+export interface ReleaseSink {
+  /** A whole file of the release folder (path relative to it). */
+  file(path: string, bytes: Uint8Array): void;
+  /** The next chunk of a file written as a stream (the ZIP bundle); chunks come in order. */
+  append(path: string, chunk: Uint8Array): void;
 }
 
 export function buildRelease(input: ReleaseBuildInput): BuiltRelease {
@@ -344,13 +358,28 @@ export function buildRelease(input: ReleaseBuildInput): BuiltRelease {
   const s = ctx.settings;
   const files = new Map<string, Uint8Array>();
   const infos = new Map<string, FileInfo>();
-  const put = (path: string, format: FileFormat, bytes: Uint8Array) => {
-    files.set(path, bytes);
+  const name = packageName(`edu-balance-${s.region_code ?? 'data'}`);
+  // The ZIP bundle (everything in the folder plus its own SHA256SUMS, under one folder) is
+  // compressed file by file as the files are made, so no release is ever whole in memory.
+  const folder = `${name}-${entry.version}`;
+  const zipPath = `${folder}.zip`;
+  const zipHash = createHash('sha256');
+  let zipBytes = 0;
+  const zipChunks: Uint8Array[] = [];
+  const zip = new ZipStream(entry.date, (chunk) => {
+    zipHash.update(chunk);
+    zipBytes += chunk.length;
+    if (input.sink) input.sink.append(zipPath, chunk);
+    else zipChunks.push(chunk);
+  });
+  const put = (path: string, format: FileFormat, bytes: Uint8Array, inZip = true) => {
+    if (input.sink) input.sink.file(path, bytes);
+    else files.set(path, bytes);
+    if (inZip) zip.add(`${folder}/${path}`, bytes);
     const i = info(path, format, bytes);
     infos.set(path, i);
     return i;
   };
-  const name = packageName(`edu-balance-${s.region_code ?? 'data'}`);
   const releaseUrl = ctx.url(`data/releases/${entry.version}/`);
 
   const data_ = dataFiles(data);
@@ -448,17 +477,23 @@ export function buildRelease(input: ReleaseBuildInput): BuiltRelease {
   const exampleCodes = resources.find((r) => r.def.id === 'schools')?.def.columns.filter((c) => c.type === 'code').map((c) => c.key) ?? [];
   put('README.md', 'text', encoder.encode(readme(entry, ctx, tablesOut, diff, cite, codeColumns, exampleCodes)));
 
-  // Inside the zip: everything so far plus its own SHA256SUMS, under one folder.
-  const folder = `${name}-${entry.version}`;
-  const inner = [...infos.values()];
-  const innerSums = encoder.encode(sha256sums(inner));
-  const zipFiles = new Map<string, Uint8Array>();
-  for (const [p, b] of files) zipFiles.set(`${folder}/${p}`, b);
-  zipFiles.set(`${folder}/SHA256SUMS`, innerSums);
-  const zip = put(`${folder}.zip`, 'zip', deterministicZip(zipFiles, entry.date));
-  const checksums = put('SHA256SUMS', 'checksums', encoder.encode(sha256sums([...infos.values()])));
+  // Inside the zip: everything so far plus its own SHA256SUMS.
+  zip.add(`${folder}/SHA256SUMS`, encoder.encode(sha256sums([...infos.values()])));
+  zip.end();
+  if (!input.sink) {
+    const all = new Uint8Array(zipBytes);
+    let at = 0;
+    for (const c of zipChunks) {
+      all.set(c, at);
+      at += c.length;
+    }
+    files.set(zipPath, all);
+  }
+  const zipInfo: FileInfo = { path: zipPath, format: 'zip', bytes: zipBytes, size: formatBytes(zipBytes), sha256: zipHash.digest('hex') };
+  infos.set(zipPath, zipInfo);
+  const checksums = put('SHA256SUMS', 'checksums', encoder.encode(sha256sums([...infos.values()])), false);
 
-  const changes = files.has('changes.csv') ? { csv: infos.get('changes.csv')!, json: infos.get('changes.json')! } : null;
+  const changes = infos.has('changes.csv') ? { csv: infos.get('changes.csv')!, json: infos.get('changes.json')! } : null;
   const manifest: ReleaseManifest = {
     version: entry.version,
     date: entry.date,
@@ -468,7 +503,7 @@ export function buildRelease(input: ReleaseBuildInput): BuiltRelease {
     packageName: name,
     tables: tablesOut,
     files: [...infos.values()].sort((a, b) => (a.path < b.path ? -1 : 1)),
-    zip,
+    zip: zipInfo,
     checksums,
     datapackage,
     changes,
