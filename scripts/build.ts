@@ -33,7 +33,8 @@ import { parseArgs, rejectUnknownFlags, runCli, UsageError } from './lib/cli';
 import { placeDownloads, type Placement } from '../src/lib/build/place';
 
 export const ROOT = resolve(fileURLToPath(import.meta.url), '..', '..');
-const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+/** tsx's loader, so a stage is one Node process (not tsx's launcher plus Node). */
+const TSX_LOADER = pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
 const SELF = fileURLToPath(import.meta.url);
 export const DEFAULT_CACHE = join(ROOT, 'node_modules', '.cache', 'edu-portal-downloads');
 
@@ -81,7 +82,7 @@ const seconds = (t0: number) => `${((Date.now() - t0) / 1000).toFixed(1)} 秒`;
 /** Runs one stage of this script in a child process; its output goes to log/error line by line. */
 function runStage(stage: string, work: string, env: Readonly<Record<string, string | undefined>>, log: (l: string) => void, error: (t: string) => void): Promise<number> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [TSX, SELF, '--stage', stage, '--work', work], {
+    const child = spawn(process.execPath, ['--import', TSX_LOADER, SELF, '--stage', stage, '--work', work], {
       cwd: ROOT,
       env: env as NodeJS.ProcessEnv,
       stdio: ['ignore', 'pipe', 'pipe'],
