@@ -1,6 +1,6 @@
 /**
- * npm run bench                         regions of 1,000, 5,000 and 20,000 schools (5 years each)
- * npm run bench -- --sizes 1000,5000    other sizes
+ * npm run bench                         regions of 2,000, 5,000 and 20,000 schools (5 years each, 3 releases)
+ * npm run bench -- --sizes 2000,5000    other sizes
  * npm run bench -- --quick              one small region (200 schools): proves the script works (CI)
  * Options: --work DIR (scratch folder, default bench-out/run-*), --keep (leave it), --json (JSON only),
  *          --bare N (only a bare Astro build of N trivial pages, e.g. where the full build fails).
@@ -8,16 +8,19 @@
  * For each size, measured in this one run on this machine:
  *   - validation throughput (the portal's ingest + every rule, loadPortalData) vs papaparse parsing
  *     alone on the same files, with the same papaparse options the ingest uses (target ratio ≥ 0.5);
- *   - the full build (npm run build: validate, Astro, Pagefind) vs a bare Astro build of as many
- *     trivial pages, generated in a temp project that reuses node_modules (target ≤ 2×);
- *   - pages per second, peak memory (largest process and whole process tree; target < 4 GiB at
- *     20,000 schools), Pagefind index size, the weight of a school page (HTML + CSS + JS; target
- *     < 60 KB, no JS required).
+ *   - the full build (npm run build, cold download cache: validate, downloads of 3 releases,
+ *     Astro, Pagefind) vs a bare Astro build of as many trivial pages, generated in a temp project
+ *     that reuses node_modules (target ≤ 3× at 20,000 schools, goal 1.5×; ≤ 2× at 2,000), and its
+ *     growth from 5,000 to 20,000 schools (target ≤ 4.5×);
+ *   - CPU (user + sys of the whole process tree), peak memory (largest process and the summed RSS
+ *     of the whole process tree; target < 3 GiB at 20,000 schools), dist/ bytes and files (target
+ *     < 1 GB and < 200,000 files) and what takes them, the weight of a school page (HTML + CSS +
+ *     JS; target < 60 KB, no JS required).
  * Timings are printed, never asserted: a test runs --quick only to check the figures exist.
  * The last line is `BENCH_JSON {...}` for tools.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -44,7 +47,7 @@ function usage(msg: string): never {
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const a: Args = { sizes: [1000, 5000, 20000], work: null, keep: false, json: false, quick: false };
+  const a: Args = { sizes: [2000, 5000, 20000], work: null, keep: false, json: false, quick: false };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].includes('=') ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
     const value = () => inline ?? argv[++i] ?? usage(`参数 ${flag} 缺少取值。`);
@@ -74,6 +77,9 @@ interface RunResult {
   maxRssLargest: number | null;
   /** Peak of the summed RSS of the whole process tree, sampled every 200 ms from /proc, bytes. */
   maxRssTree: number;
+  /** User and system CPU seconds of the process and every descendant it waited for (GNU time %U %S). */
+  userSeconds: number;
+  sysSeconds: number;
 }
 
 const PAGE = 4096;
@@ -114,7 +120,7 @@ function treeRss(root: number): number {
 function runMeasured(cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<RunResult> {
   const useTime = existsSync(TIME);
   const timeFile = useTime ? join(mkdtempSync(join(tmpdir(), 'bench-time-')), 'rusage') : '';
-  const [c, a] = useTime ? [TIME, ['-f', '%M', '-o', timeFile, cmd, ...args]] : [cmd, args];
+  const [c, a] = useTime ? [TIME, ['-f', '%M %U %S', '-o', timeFile, cmd, ...args]] : [cmd, args];
   const started = performance.now();
   return new Promise((done) => {
     const child = spawn(c, a, {
@@ -144,12 +150,14 @@ function runMeasured(cmd: string, args: string[], opts: { cwd?: string; env?: No
       if (timer) clearTimeout(timer);
       const ms = performance.now() - started;
       let largest: number | null = null;
+      let user = NaN;
+      let sys = NaN;
       if (useTime && existsSync(timeFile)) {
-        const m = /(\d+)\s*$/.exec(readFileSync(timeFile, 'utf8').trim());
-        if (m) largest = Number(m[1]) * 1024;
+        const m = /(\d+) ([\d.]+) ([\d.]+)\s*$/.exec(readFileSync(timeFile, 'utf8').trim());
+        if (m) [largest, user, sys] = [Number(m[1]) * 1024, Number(m[2]), Number(m[3])];
         rmSync(dirname(timeFile), { recursive: true, force: true });
       }
-      done({ code, ms, out, maxRssLargest: largest, maxRssTree: Math.max(maxTree, largest ?? 0) });
+      done({ code, ms, out, maxRssLargest: largest, maxRssTree: Math.max(maxTree, largest ?? 0), userSeconds: user, sysSeconds: sys });
     });
   });
 }
@@ -317,6 +325,47 @@ function schoolPages(dist: string): string[] {
     .filter((f) => existsSync(f));
 }
 
+// ───────────────────────────── releases, dist bytes ─────────────────────────────
+
+/**
+ * Three releases, as a bureau publishing once a year would have them: snapshots of the data
+ * folder with the first 3 and the first 4 school years, and the current folder (5 years).
+ */
+function makeReleases(dir: string, data: string): void {
+  const years = readdirSync(data).filter((f) => /^\d{4}$/.test(f)).sort();
+  const rel = join(dir, 'releases');
+  const entries: string[] = [];
+  for (const keep of [years.length - 2, years.length - 1]) {
+    const snap = join(rel, 'snapshots', years[keep - 1]);
+    cpSync(data, snap, { recursive: true });
+    for (const y of years.slice(keep)) rmSync(join(snap, y), { recursive: true, force: true });
+    entries.push(`  - version: "${years[keep - 1]}"\n    date: ${years[keep - 1]}-12-01\n    snapshot: snapshots/${years[keep - 1]}\n    notes: ${years[0]}—${years[keep - 1]}学年。`);
+  }
+  const last = years[years.length - 1];
+  entries.push(`  - version: "${last}"\n    date: ${last}-12-01\n    notes: ${years[0]}—${last}学年。`);
+  writeFileSync(join(rel, 'releases.yml'), `releases:\n${entries.join('\n')}\n`);
+}
+
+/** What takes the bytes of dist/: pages, search index, each download format, the /data/latest/ copy. */
+function distBreakdown(out: string, files: readonly string[]): Record<string, number> {
+  const b: Record<string, number> = {};
+  const add = (k: string, n: number) => (b[k] = (b[k] ?? 0) + n);
+  for (const f of files) {
+    const r = relative(out, f).split('\\').join('/');
+    const n = statSync(f).size;
+    let m: RegExpExecArray | null;
+    if (r.startsWith('pagefind/')) add('pagefind', n);
+    else if ((m = /^data\/(latest|releases\/[^/]+)\/(.*)$/.exec(r))) {
+      const where = m[1] === 'latest' ? 'latest' : 'releases';
+      const rest = m[2];
+      const kind = rest.endsWith('.html') ? 'pages' : /^(csv|excel|xlsx|json)\//.exec(rest)?.[1] ?? (rest.endsWith('.zip') ? 'zip' : 'other');
+      add(kind === 'pages' ? 'pages' : `${where}:${kind}`, n);
+    } else if (r.endsWith('.html')) add(r.startsWith('schools/') ? 'pages:schools' : 'pages', n);
+    else add(r.startsWith('data/') ? 'data:other' : 'assets', n);
+  }
+  return Object.fromEntries(Object.entries(b).sort((x, y) => y[1] - x[1]).map(([k, v]) => [k, round(v / 1e6, 1)]));
+}
+
 // ───────────────────────────── one size ─────────────────────────────
 
 export interface SizeFigures {
@@ -333,6 +382,9 @@ export interface SizeFigures {
   validateRatio: number;
   validationErrors: number;
   buildSeconds: number;
+  /** User + system CPU seconds of the build's whole process tree. */
+  buildCpuSeconds: number;
+  releases: number;
   /** The build's own phase timings, from its log: Astro pages, Pagefind index. */
   astroSeconds: number;
   pagefindSeconds: number;
@@ -344,6 +396,10 @@ export interface SizeFigures {
   bareAstroPeakMiB: number;
   buildRatio: number;
   distMB: number;
+  distFiles: number;
+  /** MB of dist/ by what takes them (pages, pagefind, releases:<format>, latest:<format>…). */
+  distBreakdown: Record<string, number>;
+  bareAstroCpuSeconds: number;
   pagefindFiles: number;
   pagefindMB: number;
   schoolPageHtmlMedianKB: number;
@@ -376,6 +432,7 @@ async function benchSize(args: Args, work: string, n: number): Promise<SizeFigur
   const gen = await runMeasured(process.execPath, [TSX, join(ROOT, 'scripts', 'sample.ts'), '--data', data, '--schools', String(n)]);
   mustSucceed('生成样例数据', gen);
   const years = readdirSync(data).filter((f) => /^\d{4}$/.test(f)).length;
+  makeReleases(dir, data);
   log(args, `${round(gen.ms / 1000, 1)} s\n  校验 vs papaparse… `);
 
   const ing = await runMeasured(process.execPath, [TSX, join(ROOT, 'scripts', 'bench.ts'), '--ingest-child', data]);
@@ -392,7 +449,8 @@ async function benchSize(args: Args, work: string, n: number): Promise<SizeFigur
   log(args, `${round(validateMBps, 1)} vs ${round(papaMBps, 1)} MB/s\n  完整构建… `);
 
   const out = join(dir, 'dist');
-  const build = await runMeasured(process.execPath, [TSX, join(ROOT, 'scripts', 'build.ts'), '--data', data, '--out', out], {
+  // A cold download cache: every release's files are built in this run.
+  const build = await runMeasured(process.execPath, [TSX, join(ROOT, 'scripts', 'build.ts'), '--data', data, '--out', out, '--cache', join(dir, 'cache')], {
     env: { PORTAL_DATA: data },
     timeoutMs: 90 * 60_000,
   });
@@ -407,9 +465,9 @@ async function benchSize(args: Args, work: string, n: number): Promise<SizeFigur
     return {
       schools: n, buildFailed: `${said}（退出码 ${build.code}，${round(build.ms / 1000, 1)} s 后）`, years, csvFiles: fig.files, csvMB: round(mb), csvRecords: fig.records,
       sampleSeconds: round(gen.ms / 1000), papaMBps: round(papaMBps), validateMBps: round(validateMBps), validateRatio: round(validateMBps / papaMBps),
-      validationErrors: fig.errors, buildSeconds: round(build.ms / 1000), astroSeconds: NaN, pagefindSeconds: NaN, pages: NaN, pagesPerSecond: NaN,
+      validationErrors: fig.errors, buildSeconds: round(build.ms / 1000), buildCpuSeconds: round(build.userSeconds + build.sysSeconds, 1), releases: 3, astroSeconds: NaN, pagefindSeconds: NaN, pages: NaN, pagesPerSecond: NaN,
       buildPeakMiBLargestProcess: round((build.maxRssLargest ?? build.maxRssTree) / MiB, 0), buildPeakMiBTree: round(build.maxRssTree / MiB, 0),
-      bareAstroSeconds: NaN, bareAstroPeakMiB: NaN, buildRatio: NaN, distMB: NaN, pagefindFiles: NaN, pagefindMB: NaN,
+      bareAstroSeconds: NaN, bareAstroPeakMiB: NaN, bareAstroCpuSeconds: NaN, buildRatio: NaN, distMB: NaN, distFiles: NaN, distBreakdown: {}, pagefindFiles: NaN, pagefindMB: NaN,
       schoolPageHtmlMedianKB: NaN, schoolPageMaxKB: NaN, schoolPageMaxGzipKB: NaN, schoolPageJsKB: NaN, schoolPageScripts: NaN, schoolPageTables: NaN, schoolPageHeaviest: '',
     };
   }
@@ -448,6 +506,8 @@ async function benchSize(args: Args, work: string, n: number): Promise<SizeFigur
     validateRatio: round(validateMBps / papaMBps),
     validationErrors: fig.errors,
     buildSeconds: round(build.ms / 1000),
+    buildCpuSeconds: round(build.userSeconds + build.sysSeconds, 1),
+    releases: 3,
     astroSeconds: phase(build.out, /网页已生成（([\d.]+) 秒）/),
     pagefindSeconds: phase(build.out, /搜索索引：.*?（([\d.]+) 秒）/),
     pages,
@@ -456,8 +516,11 @@ async function benchSize(args: Args, work: string, n: number): Promise<SizeFigur
     buildPeakMiBTree: round(build.maxRssTree / MiB, 0),
     bareAstroSeconds: round(bare.ms / 1000),
     bareAstroPeakMiB: round((bare.maxRssLargest ?? bare.maxRssTree) / MiB, 0),
+    bareAstroCpuSeconds: round(bare.userSeconds + bare.sysSeconds, 1),
     buildRatio: round(build.ms / bare.ms),
     distMB: round(bytesOf(distFiles) / 1e6),
+    distFiles: distFiles.length,
+    distBreakdown: distBreakdown(out, distFiles),
     pagefindFiles: pf.length,
     pagefindMB: round(bytesOf(pf) / 1e6),
     schoolPageHtmlMedianKB: round(median / 1024, 1),
@@ -479,30 +542,44 @@ function verdict(ok: boolean): string {
   return ok ? '达标' : '未达标';
 }
 
+/** Build time from 5,000 to 20,000 schools (target ≤ 4.5×), when both were measured. */
+function growth(all: readonly SizeFigures[]): { from: number; to: number; ratio: number } | null {
+  const a = all.find((s) => s.schools === 5000 && !s.buildFailed);
+  const b = all.find((s) => s.schools === 20000 && !s.buildFailed);
+  return a && b ? { from: 5000, to: 20000, ratio: round(b.buildSeconds / a.buildSeconds) } : null;
+}
+
 function report(all: SizeFigures[]): string {
   const row = (label: string, f: (s: SizeFigures) => string) => `| ${label} | ${all.map(f).join(' | ')} |`;
+  const at = (n: number, f: (s: SizeFigures) => string) => (s: SizeFigures) => (s.schools >= n ? f(s) : '');
+  const breakdownKeys = [...new Set(all.flatMap((s) => Object.keys(s.distBreakdown)))];
   const lines = [
     `| 指标 / measure | ${all.map((s) => `${s.schools} 所学校`).join(' | ')} |`,
     `|---|${all.map(() => '---:').join('|')}|`,
-    row('CSV 文件 / 记录 / MB', (s) => `${s.csvFiles} / ${s.csvRecords} / ${s.csvMB}`),
+    row('CSV 文件 / 记录 / MB（当前版本，5 年）', (s) => `${s.csvFiles} / ${s.csvRecords} / ${s.csvMB}`),
     row('papaparse 单独解析 MB/s', (s) => `${s.papaMBps}`),
     row('完整校验 MB/s', (s) => `${s.validateMBps}`),
     row('校验/解析 比值（目标 ≥ 0.5）', (s) => `${s.validateRatio} ${verdict(s.validateRatio >= 0.5)}`),
-    row('完整构建 s（校验+Astro+Pagefind）', (s) => (s.buildFailed ? `失败：${s.buildFailed}` : `${s.buildSeconds}`)),
+    row('完整构建 s（冷缓存：校验+3 个版本的下载+Astro+Pagefind）', (s) => (s.buildFailed ? `失败：${s.buildFailed}` : `${s.buildSeconds}`)),
+    row('  CPU s（user+sys，整个进程树）', (s) => `${s.buildCpuSeconds}`),
     row('  其中 Astro 生成网页 s / Pagefind 索引 s', (s) => `${s.astroSeconds} / ${s.pagefindSeconds}`),
     row('页面数', (s) => `${s.pages}`),
     row('构建 页/秒', (s) => `${s.pagesPerSecond}`),
-    row('同页数空白 Astro 构建 s', (s) => `${s.bareAstroSeconds}`),
-    row('构建/空白 比值（目标 ≤ 2）', (s) => `${s.buildRatio} ${verdict(s.buildRatio <= 2)}`),
-    row('峰值内存 MiB：最大进程 / 进程树（目标 20000 所时 < 4096）', (s) => `${s.buildPeakMiBLargestProcess} / ${s.buildPeakMiBTree}${s.schools >= 20000 ? ` ${verdict(s.buildPeakMiBTree < 4 * GiB)}` : ''}`),
+    row('同页数空白 Astro 构建 s / CPU s', (s) => `${s.bareAstroSeconds} / ${s.bareAstroCpuSeconds}`),
+    row('构建/空白 比值（目标 2000 所 ≤ 2；20000 所 ≤ 3，理想 1.5）', (s) =>
+      `${s.buildRatio}${s.schools === 2000 ? ` ${verdict(s.buildRatio <= 2)}` : s.schools >= 20000 ? ` ${verdict(s.buildRatio <= 3)}` : ''}`),
+    row('峰值内存 MiB：最大进程 / 进程树（目标 20000 所时树 < 3072）', (s) => `${s.buildPeakMiBLargestProcess} / ${s.buildPeakMiBTree}${at(20000, (x) => ` ${verdict(x.buildPeakMiBTree < 3 * GiB)}`)(s)}`),
     row('空白 Astro 峰值内存 MiB', (s) => `${s.bareAstroPeakMiB}`),
-    row('dist MB', (s) => `${s.distMB}`),
+    row('dist MB / 文件数（目标 20000 所时 < 1000 MB，< 200000 个）', (s) => `${s.distMB} / ${s.distFiles}${at(20000, (x) => ` ${verdict(x.distMB < 1000 && x.distFiles < 200000)}`)(s)}`),
+    ...breakdownKeys.map((k) => row(`  dist MB：${k}`, (s) => `${s.distBreakdown[k] ?? 0}`)),
     row('Pagefind 索引 文件 / MB', (s) => `${s.pagefindFiles} / ${s.pagefindMB}`),
     row('学校页 HTML 中位数 KB', (s) => `${s.schoolPageHtmlMedianKB}`),
     row('最重学校页 HTML+CSS+JS KB（目标 < 60）', (s) => `${s.schoolPageMaxKB} ${verdict(s.schoolPageMaxKB < 60)}`),
     row('最重学校页 gzip KB', (s) => `${s.schoolPageMaxGzipKB}`),
     row('最重学校页 JS KB / script 标签 / 表格', (s) => `${s.schoolPageJsKB} / ${s.schoolPageScripts} / ${s.schoolPageTables}`),
   ];
+  const g = growth(all);
+  if (g) lines.push('', `构建时间 ${g.from} → ${g.to} 所学校：${g.ratio}×（目标 ≤ 4.5×）${verdict(g.ratio <= 4.5)}`);
   return lines.join('\n');
 }
 
@@ -573,7 +650,7 @@ async function main(): Promise<void> {
   if (!args.json) {
     process.stdout.write(`\n${report(all)}\n\n机器：${m.cpu}，${m.cores} 核，${m.memGiB} GiB 内存，Node ${m.node}，开始时负载 ${m.load1}；提交 ${m.commit}；${m.date}；总耗时 ${total} s\n`);
   }
-  process.stdout.write(`BENCH_JSON ${JSON.stringify({ machine: m, command: `npm run bench -- ${argv.join(' ')}`.trim(), totalSeconds: total, sizes: all })}\n`);
+  process.stdout.write(`BENCH_JSON ${JSON.stringify({ machine: m, command: `npm run bench -- ${argv.join(' ')}`.trim(), totalSeconds: total, growth5000to20000: growth(all)?.ratio ?? null, sizes: all })}\n`);
   // Every size was measured; a build that could not finish still makes the command fail.
   if (failed.length) process.exitCode = 1;
 }
