@@ -12,6 +12,8 @@ import { parse as parseYaml } from 'yaml';
 import {
   ACCESS_DATE_NOTE,
   DistributionBuilder,
+  buildRelease,
+  releaseContext,
   citation,
   citationBibtex,
   citationCff,
@@ -93,6 +95,9 @@ describe('item 8: no releases.yml — version and date come from the data, never
     const files = (await b.releaseFiles('2025-06-30'))!;
     const pkg = JSON.parse(dec.decode(files.get('datapackage.json')!));
     expect(pkg.created).toBe('2025-06-30T00:00:00Z');
+    // No site_url in the model's settings? Then no relative homepage either.
+    if (!d.settings.site_url) expect(pkg.homepage).toBeUndefined();
+    else expect(pkg.homepage).toMatch(/^https:\/\//);
     expect(dec.decode(files.get('CITATION.txt')!)).toContain('2025(2025-06-30)');
     const feed = await b.feed();
     expect(feed).toContain('<updated>2025-06-30T00:00:00Z</updated>');
@@ -172,6 +177,14 @@ describe('item 10: JSON-LD says how to cite the dataset with the right property,
     });
     expect(urls.length).toBe(3);
     for (const u of urls) expect(u).toMatch(/^https:\/\//);
+  });
+
+  it('without site_url the datapackage has no relative homepage and CITATION.cff no relative url', () => {
+    const bare = { ...settings, site_url: null };
+    const b = buildRelease({ entry: { version: '2025.2', date: '2025-09-10', notes: '', source: { kind: 'current' }, corrections: [] }, data: { ...releaseB(), settings: bare }, indicators: null, previous: null, ctx: releaseContext(bare, '<5') });
+    const pkg = JSON.parse(dec.decode(b.files.get('datapackage.json')!));
+    expect(pkg.homepage).toBeUndefined();
+    expect(parseYaml(dec.decode(b.files.get('CITATION.cff')!)).url).toBeUndefined();
   });
 
   it('the build warns when site_url is unset, naming citations, og:image, feed ids and the sitemap', () => {

@@ -429,7 +429,8 @@ export function buildRelease(input: ReleaseBuildInput): BuiltRelease {
     date: entry.date,
     licence: s.license,
     publisher: s.publisher,
-    homepage: ctx.url('data/'),
+    // Only an absolute URL (site_url set): a site path is not a homepage for a reader of the package.
+    homepage: s.site_url ? ctx.url('data/') : null,
     sources: [{ title: s.publisher, ...(s.site_url ? { path: releaseUrl } : {}) }],
     missingValues: ctx.missingValues,
     resources,
