@@ -3,6 +3,7 @@
  * the data (CSV both flavours, JSON, Table Schema). A value that could not be computed is an
  * empty cell, and the `*_status` / note columns say why — never a 0.
  */
+import { digitsFor, gapUnit } from '../indicators/format';
 import type { Column, EnumValue } from '../schema/types';
 import type { Computed, CountyYearResult, Finding, IndicatorResults, SchoolYearResult } from '../indicators/types';
 import type { ExportRow, ExportTable, TableDef } from './table';
@@ -179,7 +180,8 @@ function cvRows(c: CountyYearResult): ExportRow[] {
     name: c.name,
     stage: c.stage,
     indicator: cv.indicator,
-    cv: numOf(cv.value),
+    // a CV has 3 decimals everywhere: pages, findings and downloads (issue 12)
+    cv: cv.value.kind === 'value' ? rounded(cv.value.value, digitsFor('')) : null,
     limit: cv.limit,
     passes: yesNo(cv.passes),
     schools: cv.schools,
@@ -203,11 +205,12 @@ function findingRow(f: Finding): ExportRow {
     grade: f.subject.class?.grade ?? null,
     class_name: f.subject.class?.class_name ?? null,
     indicator: f.indicator,
-    value: rounded(f.value),
+    // the precision of the quantity (CV 3 decimals, % 1 …), as in the finding's own message
+    value: rounded(f.value, digitsFor(f.unit)),
     threshold: f.threshold,
     comparison: f.comparison,
     unit: f.unit || null,
-    gap: rounded(f.gap),
+    gap: rounded(f.gap, digitsFor(gapUnit(f.unit))),
     message: f.message,
     sources: f.sources.map((s) => `${s.file}:${s.row}`).join('; ') || null,
   };

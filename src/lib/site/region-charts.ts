@@ -143,12 +143,12 @@ export function admissionsStack(p: Portal, code: string, name: string, schoolIds
 export function spendingChart(p: Portal, code: string, name: string): ChartResult {
   return lineChart({
     id: `fin-${code}`,
-    title: `${name}生均财政教育支出`,
+    title: `${name}生均义务教育财政拨款`,
     subject: name,
-    valueLabel: '生均财政教育支出',
+    valueLabel: '生均义务教育财政拨款',
     unit: '元',
     digits: 0,
-    series: [{ label: '生均财政教育支出', points: p.years.map((y) => ({ x: y, y: num(p.regionYears.get(`${code}:${y}`)?.finance.spendingPerStudent ?? { kind: 'missing', missing: [] }) })) }],
+    series: [{ label: '生均义务教育财政拨款', points: p.years.map((y) => ({ x: y, y: num(p.regionYears.get(`${code}:${y}`)?.finance.spendingPerStudent ?? { kind: 'missing', missing: [] }) })) }],
   });
 }
 
