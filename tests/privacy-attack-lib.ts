@@ -33,6 +33,10 @@ export class Knowledge {
   readonly regionRatio = new Map<string, Set<number>>();
   /** Where each number came from, for the failure message. */
   readonly where = new Map<string, string>();
+  /** “特教学生数 3” anywhere on a page or index entry, whatever its year: a small count shown as a number. */
+  readonly smallShown: string[] = [];
+  /** Pages (or index entries) whose funding section was read and showed a withheld “<N”, by source kind. */
+  readonly pagesWithMarker = new Map<string, number>();
 
   add(map: Map<string, Set<number>>, id: string, v: number, from: string): void {
     if (!Number.isFinite(v)) return;
@@ -207,8 +211,13 @@ export function pageText(html: string): string {
  * special-education funds would hand them over).
  */
 export function readSchoolPage(k: Knowledge, schoolId: string, text: string, from: string): void {
+  for (const m of text.matchAll(/特教学生数\s*(\d+)(?![\d,])/g)) if (Number(m[1]) > 0 && Number(m[1]) < 5) k.smallShown.push(`${from}: ${m[0]}`);
   const year = /经费与教师（(\d{4})年）/.exec(text)?.[1];
   if (!year) return;
+  if (/特教学生数\s*<\d+/.test(text)) {
+    const kind = from.split(/[ /]/)[0];
+    k.pagesWithMarker.set(kind, (k.pagesWithMarker.get(kind) ?? 0) + 1);
+  }
   const pupils = /特教学生数\s*([\d,]+)(?!\d)/.exec(text);
   if (pupils) k.cell('funding', Number(year), schoolId, 'special_ed_students', pupils[1], from);
   const per = /特教学生生均公用经费\s*([\d,]+(?:\.\d+)?)\s*元/.exec(text);

@@ -130,10 +130,15 @@ describe('no published output gives a hidden count back', () => {
     // search index
     const pf = walk(join(out, 'pagefind')).filter((p) => p.endsWith('.pf_fragment'));
     const texts = pagefindTexts(new Map(pf.map((p) => [p, new Uint8Array(readFileSync(p))])));
+    let schoolFragments = 0;
     for (const [url, text] of texts) {
       const id = /schools\/(\d{10})\//.exec(url)?.[1];
-      if (id) readSchoolPage(k, id, text.replace(/\s+/g, ' '), `pagefind ${url}`);
+      if (!id) continue;
+      schoolFragments++;
+      // Pagefind separates words with zero-width spaces: join them back before reading numbers.
+      readSchoolPage(k, id, text.replace(/\u200b/g, '').replace(/\s+/g, ' '), `pagefind ${url}`);
     }
+    read.push(`pagefind school pages: ${schoolFragments}`);
     read.push(`pagefind: ${texts.size} fragments`);
     // npm run indicators -- --format json
     const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'scripts', 'indicators.ts'), '--format', 'json', '--data', SAMPLE_DATA], {
@@ -155,6 +160,14 @@ describe('no published output gives a hidden count back', () => {
     expect(read.find((r) => r.startsWith('pagefind'))).not.toBe('pagefind: 0 fragments');
     // the attacker did find the published cells: every hidden count is seen as “<5”, not as a number
     expect(k.cells.size).toBeGreaterThan(1000);
+    // and the school pages and their search-index entries were read (funding section found)
+    expect(k.pagesWithMarker.get('schools') ?? 0).toBeGreaterThan(5);
+    // the index holds each school page's summary (its tables are kept out of the index): all read
+    expect(read.find((r) => r.startsWith('pagefind school pages:'))).not.toBe('pagefind school pages: 0');
+  });
+
+  it('no page or search-index entry shows a special-education count of 1–4 as a number', () => {
+    expect(k.smallShown).toEqual([]);
   });
 
   it('recovers none of the suppressed cells', () => {
