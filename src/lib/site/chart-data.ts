@@ -4,19 +4,19 @@
  * the applied standards table (portal.standard), never from a literal.
  */
 import { barChart, type ChartResult } from '../charts';
-import type { PartStage, SchoolYearResult } from '../indicators/types';
+import type { SchoolYearResult } from '../indicators/types';
 import type { Portal } from './portal';
 import { INDICATOR_SHORT } from './labels';
-
-const PART_ZH: Record<PartStage, string> = { primary: '小学', junior: '初中' };
+import { partName } from '../indicators/format';
 
 /** The seven indicators of one school part as % of their standard, with the 85 % line. */
 export function schoolIndicatorBars(p: Portal, r: SchoolYearResult, id: string): ChartResult {
   const minRatio = p.standard('min_ratio_missed', 'all').threshold;
   return barChart({
     id,
-    title: `${r.name}${PART_ZH[r.stage]}部 ${r.year}年 7项指标达到标准的程度`,
-    subject: `${r.name}${PART_ZH[r.stage]}部${r.year}年`,
+    // the part only for a school with two parts: “实验小学小学部” doubles the word
+    title: `${partName(r.name, r.schoolStage, r.stage)} ${r.year}年 7项指标达到标准的程度`,
+    subject: `${partName(r.name, r.schoolStage, r.stage)}${r.year}年`,
     scale: 'ratio',
     ratioMarks: [{ value: minRatio * 100, label: `${Math.round(minRatio * 100)}%` }],
     items: r.indicators.map((c) => ({

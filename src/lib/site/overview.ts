@@ -56,7 +56,7 @@ export function countyChecks(p: Portal, code: string, year: number): { part: Par
     add(ry.teachers.training360Share);
     add(ry.funding.trainingShare);
     add(ry.funding.specialEdPerStudent);
-    for (const d of ry.outcomes.dropout) add(d.rate, `辍学率（${d.group === 'primary' ? '小学' : d.group === 'junior' ? '初中' : '一贯制学校'}）`);
+    for (const d of ry.outcomes.dropout) add(d.rate, `辍学率（${d.group === 'primary' ? '小学' : d.group === 'junior' ? '初中' : d.group === 'complete_secondary' ? '完全中学' : '一贯制学校'}）`);
     add(ry.outcomes.passRate);
     add(ry.outcomes.goodRate);
     out.push({ part: 'government', label: '公用经费不低于省定标准', met: ry.funding.schoolsBelowStandard.length === 0 });

@@ -3,6 +3,7 @@
  * indicators, class sizes, admission history (newest year first), funding and teachers, plan,
  * findings and sources. Every word and number is decided here; the page only renders.
  */
+import { partName } from '../indicators/format';
 import type { Check, Finding, PartStage, PlanProgress, PublicationStatus, SchoolYearResult } from '../indicators/types';
 import { classBand } from '../indicators/class-size';
 import { partOfGrade, type AdmissionRow, type SchoolRow } from '../schema';
@@ -238,7 +239,8 @@ function indicatorPart(p: Portal, r: SchoolYearResult, single: boolean, schoolNa
     summary: `在校生 ${st.text}，班级 ${cl.text}。${r.verdict.explanation}。${counted}`,
     chart: withDownload(p, schoolIndicatorBars(p, r, chartId), chartId, `schools/${r.school_id}/`),
     table: {
-      caption: `${schoolName}${PART_ZH[r.stage]}7项指标与标准（${r.year}年）`,
+      // the part only for a school with two (“实验小学小学部” doubles the word)
+      caption: `${partName(schoolName, r.schoolStage, r.stage)}7项指标与标准（${r.year}年）`,
       columns: [{ label: '指标' }, { label: '本校', numeric: true }, { label: '标准', numeric: true }, { label: '对照' }, { label: '达到标准的', numeric: true }],
       rows: r.indicators.map((c) => [p.standard(c.key, r.stage).zh, valueCell(c), thresholdText(c), statusCell(c), c.ratio !== null ? pct(c.ratio) : '—']),
     },

@@ -3,6 +3,7 @@
  * chart → ViewChart with its anchor and CSV path, a ViewTable as formula-safe CSV, and a
  * StandardsIndex over the portal's applied standards (for the core's class-band rule).
  */
+import { comparisonSymbol } from '../indicators/format';
 import type { ChartResult } from '../charts/types';
 import type { Check, PartStage } from '../indicators/types';
 import type { StandardsIndex } from '../standards';
@@ -31,8 +32,9 @@ export function verdictOf(c: Check): Verdict {
 }
 
 /** “≥ 4.5 m²” / “≤ 0.500”. */
-export function thresholdText(c: Pick<Check, 'comparison' | 'threshold' | 'unit'>): string {
-  return `${c.comparison === '>=' ? '≥' : '≤'} ${fmtUnit(c.threshold, c.unit)}`;
+export function thresholdText(c: Pick<Check, 'comparison' | 'threshold' | 'unit' | 'strict'>): string {
+  // strict rules (“高于”, “逐步增长”) read “> 0”, not “≥ 0”
+  return `${comparisonSymbol(c.comparison, c.strict)} ${fmtUnit(c.threshold, c.unit)}`;
 }
 
 /** The value of a check as a table cell (未公布 / 无法计算 / 不适用 carry their reason in words). */
