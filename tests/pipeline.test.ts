@@ -4,7 +4,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdtempSync, rmSync, utimesSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runPipeline } from '../src/lib/pipeline';
@@ -85,5 +85,42 @@ describe('npm run indicators', () => {
     const r = piped('validate', ['--format', 'json', '--data', dir]);
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).ok).toBe(true);
+  });
+});
+
+describe('older releases under a raised suppression threshold', () => {
+  /*
+   * Release r1 (a snapshot) was published with suppression_threshold 2, so its funding.csv showed
+   * 特教学生数 3 exactly. The bureau then raised the threshold to 5. The site still serves r1's
+   * files, rebuilt from the snapshot: they must hide 3 as “<5” too, or the raise protects nothing.
+   */
+  it('suppresses every release it serves with today’s threshold when that is larger', async () => {
+    const fixture = resolve(import.meta.dirname, 'fixtures', 'minimal');
+    const dir = join(work, 'raised');
+    const rel = join(work, 'raised-releases');
+    cpSync(fixture, dir, { recursive: true });
+    cpSync(fixture, join(rel, 'snapshots', 'r1'), { recursive: true });
+    appendFileSync(join(rel, 'snapshots', 'r1', 'portal.yml'), 'suppression_threshold: 2\n');
+    appendFileSync(join(dir, 'portal.yml'), 'suppression_threshold: 5\n');
+    mkdirSync(rel, { recursive: true });
+    writeFileSync(join(rel, 'releases.yml'), 'releases:\n  - version: "r1"\n    date: 2026-01-10\n    snapshot: snapshots/r1\n  - version: "r2"\n    date: 2026-11-20\n');
+    const saved = process.env.PORTAL_RELEASES;
+    process.env.PORTAL_RELEASES = join(rel, 'releases.yml');
+    try {
+      // The snapshot alone, as it was published: 3 pupils shown exactly (threshold 2).
+      const alone = await runPipeline({ dataDir: join(rel, 'snapshots', 'r1'), today: '2026-11-24' });
+      expect(alone.published.tables().years[0].funding?.[0].special_ed_students).toBe(3);
+      const b = (await runPipeline({ dataDir: dir, today: '2026-11-24', releaseCacheDir: join(rel, 'cache') })).distribution();
+      for (const version of ['r1', 'r2']) {
+        const files = (await b.releaseFiles(version))!;
+        const csv = new TextDecoder().decode(files.get('csv/2025/funding.csv'));
+        const first = csv.split(/\r?\n/)[1].split(',');
+        expect(first, version).toContain('<5');
+        expect(first, version).not.toContain('3');
+      }
+    } finally {
+      if (saved === undefined) delete process.env.PORTAL_RELEASES;
+      else process.env.PORTAL_RELEASES = saved;
+    }
   });
 });

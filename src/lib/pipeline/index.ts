@@ -139,7 +139,7 @@ function compute(dataDir: string, today: string, releaseCacheDir: string | undef
     unpublished: { data: loaded.data, results: lazy(() => computeIndicators(loaded.data)) },
     published: { data: published, tables, results, marker },
     portal,
-    distribution: lazy(() => new DistributionBuilder({ dataDir, cacheDir: releaseCacheDir, effects: distributionEffects(today, effects) })),
+    distribution: lazy(() => new DistributionBuilder({ dataDir, cacheDir: releaseCacheDir, effects: distributionEffects(today, settings.suppression_threshold ?? DEFAULT_THRESHOLD, effects) })),
   };
   byModel.set(published, self);
   if (loaded.readable) effects.log(`数据：${errors} 个错误，${warnings} 个提醒。`);
@@ -148,17 +148,21 @@ function compute(dataDir: string, today: string, releaseCacheDir: string | undef
 
 /**
  * How the distribution reads each release (the current folder or an older snapshot): through
- * this same pipeline, so every release publishes exactly what the pages publish.
+ * this same pipeline, so every release publishes exactly what the pages publish. An older
+ * release is suppressed with the larger of its own threshold and today's: a bureau that raises
+ * the threshold hides those counts in every release it still serves, not only the newest.
  */
-function distributionEffects(today: string, effects: Effects): DistributionEffects {
+function distributionEffects(today: string, threshold: number, effects: Effects): DistributionEffects {
   return {
     load: async (dir) => {
       const p = await runPipeline({ dataDir: dir, today }, effects);
       if (!p.readable) return p.issues.map((i) => i.message).join('；') || '数据文件夹无法读取';
-      return p.published.data;
+      const own = p.settings.suppression_threshold ?? DEFAULT_THRESHOLD;
+      if (own >= threshold) return p.published.data;
+      return { ...p.published.data, settings: { ...p.settings, suppression_threshold: threshold } };
     },
     suppress: (data) => byModel.get(data)?.published.tables() ?? suppressPortalData(data),
-    suppressionMarker: (settings) => suppressionMarker(settings.suppression_threshold ?? DEFAULT_THRESHOLD),
+    suppressionMarker: (settings) => suppressionMarker(Math.max(settings.suppression_threshold ?? DEFAULT_THRESHOLD, threshold)),
     indicators: (data) => byModel.get(data)?.published.results() ?? publishableIndicators(data),
   };
 }
