@@ -64,8 +64,8 @@ describe('青禾区 (990101), 2025', () => {
     expect(ids).toEqual(['chart-class-size', 'chart-admissions', 'chart-finance']);
     expect(v.classSize.chart.csv).toBe('/counties/990101/chart-class-size.csv');
     const files = countyChartFiles(portal).filter((f) => f.params.code === '990101');
-    // 14 CV trend charts + 7 strips of the indicators that hold schools back + 3.
-    expect(files.length).toBe(14 + v.holdingBack.charts.length + 3);
+    // 14 CV trend charts + the strips of the indicators that hold schools back + class sizes, admissions, finance, map.
+    expect(files.length).toBe(14 + v.holdingBack.charts.length + 4);
     expect(new Set(files.map((f) => f.params.chart)).size).toBe(files.length);
   });
 });

@@ -13,6 +13,8 @@ import { admissionsStack, classSizeHistogram, countyYear, cvTrendCharts, digitsF
 import type { Portal } from '../site/portal';
 import type { TableCell, Verdict, ViewChart, ViewTable } from './types';
 import { STAGE_ZH, statusCell, tableCsv, thresholdText, valueCell, withDownload } from './shared';
+import type { Boundaries } from '../charts/map-boundaries';
+import { countyMap } from './map';
 
 export interface Card {
   readonly title: string;
@@ -46,6 +48,8 @@ export interface CountyView {
     readonly source: { readonly text: string; readonly href: string | null } | null;
   };
   readonly schools: readonly { readonly name: string; readonly href: string; readonly note: string }[];
+  /** Where the schools are (null when none has coordinates), with the link to the whole map. */
+  readonly map: { readonly chart: ViewChart | null; readonly href: string };
 }
 
 export function countyPaths(p: Portal): { params: { code: string } }[] {
@@ -79,15 +83,16 @@ export function regionMilestones(p: Portal, code: string): { year: number; miles
 
 const cache = new WeakMap<Portal, Map<string, CountyView>>();
 
-export function countyView(p: Portal, code: string): CountyView {
+export function countyView(p: Portal, code: string, boundaries: Boundaries | null = null): CountyView {
   let m = cache.get(p);
   if (!m) cache.set(p, (m = new Map()));
-  let v = m.get(code);
-  if (!v) m.set(code, (v = build(p, code)));
+  const key = `${code}|${boundaries ? boundaries.outlines.length : '-'}`;
+  let v = m.get(key);
+  if (!v) m.set(key, (v = build(p, code, boundaries)));
   return v;
 }
 
-function build(p: Portal, code: string): CountyView {
+function build(p: Portal, code: string, boundaries: Boundaries | null): CountyView {
   const county = p.regionsByCode.get(code);
   if (!county) throw new Error(`没有县区 ${code}`);
   const name = county.name;
@@ -148,13 +153,14 @@ function build(p: Portal, code: string): CountyView {
   const cvStages = stages.map((stage) => {
     const rows: TableCell[][] = QUALITY_INDICATOR_KEYS.map((key) => [
       p.standard(key, stage).zh,
-      ...newestFirst.map((y) => cvCell(countyYear(p, code, y, stage)?.cv.find((x) => x.indicator === key))),
+      // A year without resources.csv reads 未公布 (its CVs are otherwise “无法计算：没有学校”).
+      ...newestFirst.map((y) => (p.yearData.get(y)?.resources ? cvCell(countyYear(p, code, y, stage)?.cv.find((x) => x.indicator === key)) : '未公布')),
     ]);
     rows.push([
       '综合差异系数（7项平均，仅供参考）',
       ...newestFirst.map((y) => {
         const c = countyYear(p, code, y, stage);
-        const v = c ? num(c.compositeCv) : null;
+        const v = c && p.yearData.get(y)?.resources ? num(c.compositeCv) : null;
         return v === null ? '未公布' : fmtCv(v);
       }),
     ]);
@@ -321,14 +327,15 @@ function build(p: Portal, code: string): CountyView {
     finance: { chart: fin, table: finance },
     plan,
     schools: schools.map((s) => ({ name: s.name, href: schoolHref(s.school_id), note: `${zh.stage(s.stage)} · ${zh.ownership(s.ownership)} · ${zh.locale(s.locale)}` })),
+    map: { chart: countyMap(p, code, boundaries), href: p.href('map/') },
   };
 }
 
 /** Every chart of a county page, for the CSV endpoint (counties/<code>/<chart id>.csv). */
 export function countyCharts(v: CountyView): readonly ViewChart[] {
-  return [...v.cv.stages.flatMap((s) => s.charts), ...v.holdingBack.charts, v.classSize.chart, v.admissions.chart, v.finance.chart];
+  return [...v.cv.stages.flatMap((s) => s.charts), ...v.holdingBack.charts, v.classSize.chart, v.admissions.chart, v.finance.chart, ...(v.map.chart ? [v.map.chart] : [])];
 }
 
-export function countyChartFiles(p: Portal): { params: { code: string; chart: string }; props: { csv: string } }[] {
-  return p.counties.flatMap((c) => countyCharts(countyView(p, c.region_code)).map((ch) => ({ params: { code: c.region_code, chart: ch.id! }, props: { csv: tableCsv(ch.table) } })));
+export function countyChartFiles(p: Portal, boundaries: Boundaries | null = null): { params: { code: string; chart: string }; props: { csv: string } }[] {
+  return p.counties.flatMap((c) => countyCharts(countyView(p, c.region_code, boundaries)).map((ch) => ({ params: { code: c.region_code, chart: ch.id! }, props: { csv: tableCsv(ch.table) } })));
 }

@@ -23,7 +23,9 @@ export interface ViewTable {
   readonly csv?: string;
 }
 
-export interface ViewChart extends ChartResult {
+/** A chart as a view hands it to a page; its table may carry links and verdicts (a ChartTable is one). */
+export interface ViewChart extends Omit<ChartResult, 'table'> {
+  readonly table: ViewTable;
   /** Stable anchor of the figure on its page. */
   readonly id?: string;
   /** Site path (with base) of the chart's numbers as CSV. */

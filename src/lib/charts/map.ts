@@ -1,0 +1,166 @@
+/**
+ * A build-time SVG map of points (schools) on a Mercator projection fitted to them (d3-geo), with
+ * optional outlines (county boundaries the bureau supplies). No tiles, no request to any host.
+ * Each point has a shape as well as a colour per category (explained in the legend drawn under
+ * the map), so colour never carries the meaning alone, and is a link to its page named with the
+ * school and its verdict (the svg is a labelled group, not one image, so the links are reachable
+ * by keyboard and screen readers; the same links are in the table that goes with it).
+ * Pure string building, deterministic.
+ */
+import { geoArea, geoMercator, geoPath } from 'd3-geo';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { escapeXml } from './escape';
+import { GRID, INK, MUTED, n } from './frame';
+
+export type MapShape = 'circle' | 'triangle' | 'square' | 'diamond';
+
+export interface MapCategory {
+  readonly key: string;
+  readonly label: string;
+  readonly shape: MapShape;
+  readonly fill: string;
+  /** Hollow shapes (stroke only) read as “no verdict”. */
+  readonly hollow?: boolean;
+}
+
+export interface MapPoint {
+  readonly lat: number;
+  readonly lon: number;
+  readonly category: string;
+  readonly href: string;
+  /** Accessible name of the link and its tooltip. */
+  readonly label: string;
+}
+
+export interface MapOutline {
+  readonly name: string;
+  readonly geometry: Geometry;
+  /** Drawn stronger (the county of a county page). */
+  readonly focus?: boolean;
+}
+
+export interface MapInput {
+  readonly id: string;
+  readonly title: string;
+  readonly desc: string;
+  readonly points: readonly MapPoint[];
+  readonly categories: readonly MapCategory[];
+  readonly outlines?: readonly MapOutline[];
+  /** Fit the view to the outlines too (default: to the points, outlines clipped to the frame). */
+  readonly fitOutlines?: boolean;
+  readonly width?: number;
+}
+
+/** One marker's SVG at (x, y), radius-like size r. */
+export function marker(shape: MapShape, x: number, y: number, r: number, fill: string, hollow = false): string {
+  const paint = hollow ? `fill="#fff" stroke="${fill}" stroke-width="2"` : `fill="${fill}" stroke="#fff" stroke-width="1.2"`;
+  switch (shape) {
+    case 'circle':
+      return `<circle cx="${n(x)}" cy="${n(y)}" r="${n(r)}" ${paint}/>`;
+    case 'square':
+      return `<rect x="${n(x - r * 0.9)}" y="${n(y - r * 0.9)}" width="${n(r * 1.8)}" height="${n(r * 1.8)}" ${paint}/>`;
+    case 'triangle':
+      return `<path d="M${n(x)},${n(y - r * 1.15)}L${n(x + r * 1.1)},${n(y + r * 0.85)}L${n(x - r * 1.1)},${n(y + r * 0.85)}Z" ${paint}/>`;
+    case 'diamond':
+      return `<path d="M${n(x)},${n(y - r * 1.2)}L${n(x + r * 1.2)},${n(y)}L${n(x)},${n(y + r * 1.2)}L${n(x - r * 1.2)},${n(y)}Z" ${paint}/>`;
+  }
+}
+
+/** A small standalone SVG of a legend symbol (for the HTML legend next to the map). */
+export function legendSymbol(c: MapCategory): string {
+  return `<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">${marker(c.shape, 8, 8.5, 5.5, c.fill, c.hollow)}</svg>`;
+}
+
+/**
+ * GeoJSON polygons in the RFC 7946 order (exterior ring counter-clockwise) cover, for d3-geo's
+ * spherical rule, the whole globe minus the county. A polygon whose area exceeds a hemisphere
+ * is turned round so it means the county.
+ */
+export function rewound(g: Geometry): Geometry {
+  if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') return g;
+  const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+  const fixed = polys.map((rings) => {
+    const area = geoArea({ type: 'Polygon', coordinates: rings });
+    return area > 2 * Math.PI ? rings.map((r) => [...r].reverse()) : rings;
+  });
+  return g.type === 'Polygon' ? { type: 'Polygon', coordinates: fixed[0] } : { type: 'MultiPolygon', coordinates: fixed };
+}
+
+export function mapSvg(input: MapInput): { svg: string; height: number } {
+  const W = input.width ?? 360;
+  const pad = 14;
+  const pts = input.points;
+  const outlines = (input.outlines ?? []).map((o) => ({ ...o, geometry: rewound(o.geometry) }));
+  const fitFeatures: Feature[] = pts.map((p) => ({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [p.lon, p.lat] } }));
+  if (input.fitOutlines || !pts.length) for (const o of outlines) fitFeatures.push({ type: 'Feature', properties: {}, geometry: o.geometry });
+  const fc: FeatureCollection = { type: 'FeatureCollection', features: fitFeatures };
+
+  // Height from the extent's shape (Mercator-ish: longitude shrinks with cos(latitude)), 220–440.
+  let H = 300;
+  const lats = pts.map((p) => p.lat);
+  const lons = pts.map((p) => p.lon);
+  if (pts.length > 1) {
+    const midLat = ((Math.min(...lats) + Math.max(...lats)) / 2) * (Math.PI / 180);
+    const w = (Math.max(...lons) - Math.min(...lons)) * Math.cos(midLat);
+    const h = Math.max(...lats) - Math.min(...lats);
+    if (w > 0) H = Math.round(Math.min(440, Math.max(220, ((W - 2 * pad) * h) / w + 2 * pad)));
+  }
+
+  // Legend under the map: two entries a row.
+  const used = input.categories.filter((c) => pts.some((p) => p.category === c.key));
+  const legendRows = Math.ceil(used.length / 2);
+  const mapH = H;
+  H = mapH + (legendRows ? legendRows * 20 + 8 : 0);
+
+  const projection = geoMercator();
+  const single = fitFeatures.length === 0 || (pts.length > 0 && !input.fitOutlines && lats.every((v) => v === lats[0]) && lons.every((v) => v === lons[0]));
+  if (single) {
+    const c = pts[0] ? ([pts[0].lon, pts[0].lat] as [number, number]) : ([0, 0] as [number, number]);
+    projection.center(c).scale(200000).translate([W / 2, mapH / 2]);
+  } else {
+    projection.fitExtent(
+      [
+        [pad, pad],
+        [W - pad, mapH - pad],
+      ],
+      fc,
+    );
+  }
+  const path = geoPath(projection).digits(1);
+  const t = `${input.id}-t`;
+  const d = `${input.id}-d`;
+  const parts: string[] = [];
+  parts.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="100%" style="max-width:${Math.round(W * 1.8)}px" role="group" aria-labelledby="${t} ${d}" class="map-svg" font-family="inherit" font-size="12">`,
+    `<title id="${t}">${escapeXml(input.title)}</title><desc id="${d}">${escapeXml(input.desc)}</desc>`,
+    `<defs><clipPath id="${input.id}-clip"><rect x="0" y="0" width="${W}" height="${mapH}"/></clipPath></defs>`,
+    `<rect x="0.5" y="0.5" width="${W - 1}" height="${mapH - 1}" fill="#f7f9fb" stroke="${GRID}"/>`,
+  );
+  if (outlines.length) {
+    parts.push(`<g clip-path="url(#${input.id}-clip)" aria-hidden="true">`);
+    for (const o of outlines) {
+      const dpath = path(o.geometry);
+      if (dpath) parts.push(`<path d="${dpath}" fill="${o.focus ? '#eef3f8' : 'none'}" stroke="${o.focus ? INK : MUTED}" stroke-width="${o.focus ? 1.4 : 0.8}" stroke-linejoin="round"><title>${escapeXml(o.name)}</title></path>`);
+    }
+    parts.push('</g>');
+  }
+  const byKey = new Map(input.categories.map((c) => [c.key, c] as const));
+  const r = pts.length > 60 ? 4 : 6;
+  // Hollow (no verdict) first, so filled markers are not hidden under them.
+  const order = [...pts.keys()].sort((a, b) => Number(!!byKey.get(pts[b].category)?.hollow) - Number(!!byKey.get(pts[a].category)?.hollow) || a - b);
+  for (const i of order) {
+    const p = pts[i];
+    const c = byKey.get(p.category);
+    const xy = projection([p.lon, p.lat]);
+    if (!c || !xy) continue;
+    parts.push(`<a href="${escapeXml(p.href)}" aria-label="${escapeXml(p.label)}" class="map-point"><title>${escapeXml(p.label)}</title>${marker(c.shape, xy[0], xy[1], r, c.fill, c.hollow)}</a>`);
+  }
+  used.forEach((c, i) => {
+    const x = 10 + (i % 2) * (W / 2);
+    const y = mapH + 18 + Math.floor(i / 2) * 20;
+    parts.push(`<g aria-hidden="true">${marker(c.shape, x + 6, y - 4, 5.5, c.fill, c.hollow)}</g>`);
+    parts.push(`<text x="${n(x + 16)}" y="${n(y)}" fill="${INK}">${escapeXml(c.label)}</text>`);
+  });
+  parts.push('</svg>');
+  return { svg: parts.join(''), height: H };
+}
