@@ -258,6 +258,17 @@ export function guideBlocks(kinds: readonly IssueKind[] = ISSUE_KINDS): Block[] 
     },
   );
   for (const d of ALL_DATASETS) b.push(...datasetSection(d));
+  b.push(
+    h(3, '县区边界（可选）：`boundaries.geojson`', 'dataset-boundaries'),
+    p('放在数据文件夹中（与 schools.csv 同级）。有这份文件时，全市地图（/map/）和每个县区页面的地图画出县区边界；没有时地图只标出学校位置（按 schools.csv 的经纬度）。地图在构建时画成图片，不加载任何在线地图。'),
+    ul(
+      'GeoJSON 格式的 FeatureCollection，每个县区一个 Polygon 或 MultiPolygon 要素。',
+      '坐标为经纬度（十进制度数），与 schools.csv 的经纬度使用同一坐标系（WGS-84 或 GCJ-02）；投影坐标（以米为单位）请先转换。环的方向不限。',
+      '每个要素的 properties 中写县区的行政区划代码（`region_code`、`行政区划代码` 或 `adcode`），与 regions.csv 一致。',
+      '边界会画进每个县区页面：文件请尽量小（建议先简化到 1 MB 以内，例如用 mapshaper）。',
+      '文件有问题时（不是有效的 JSON、代码不在 regions.csv 中、坐标不是经纬度），构建会给出中文提醒，并跳过有问题的边界，不会中断发布。',
+    ),
+  );
 
   // 3. Excel / WPS
   b.push(
