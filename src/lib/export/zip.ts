@@ -26,7 +26,8 @@ export class ZipStream {
   }
 
   add(path: string, bytes: Uint8Array): void {
-    const f = new ZipDeflate(path, { level: 3 });
+    // A workbook is a ZIP already: deflating it again costs time and saves nothing.
+    const f = new ZipDeflate(path, { level: /\.(xlsx|zip)$/.test(path) ? 0 : 3 });
     f.mtime = this.mtime;
     this.zip.add(f);
     f.push(bytes, true);
