@@ -84,6 +84,17 @@ function countWorkingDays(from: string, to: string, cal: WorkCalendar): number {
 
 /** The date that is the `days`-th working day after `from` (counting starts the day after). */
 export function addWorkingDays(from: string, days: number, cal: WorkCalendar = BUILT_IN): string {
+  let memo = added.get(cal);
+  if (!memo) added.set(cal, (memo = new Map()));
+  const key = `${from}|${days}`;
+  let out = memo.get(key);
+  if (out === undefined) memo.set(key, (out = addDays(from, days, cal)));
+  return out;
+}
+
+const added = new WeakMap<WorkCalendar, Map<string, string>>();
+
+function addDays(from: string, days: number, cal: WorkCalendar): string {
   let t = toUtc(from);
   let n = 0;
   while (n < days) {
