@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -15,6 +16,10 @@ export default defineConfig({
     // One scratch folder per run (also every test's and child process's TMPDIR, removed at the
     // end); the site is built lazily, once, by the first test that needs it.
     globalSetup: ['tests/helpers/global-setup.ts'],
+    // Vitest's default is one worker less than the cores: on a 2-core runner that is ONE worker,
+    // and the whole suite ran file after file. Most time here is spent waiting on child processes
+    // (CLIs, builds, Chromium, LibreOffice), so use every core.
+    maxWorkers: Math.max(2, availableParallelism()),
     testTimeout: 60_000,
     hookTimeout: 600_000,
     projects: [
