@@ -83,6 +83,10 @@ describe('item 8: no releases.yml — version and date come from the data, never
     const cfg = readReleases(join(root, 'data'));
     expect(cfg.releases[0]).toMatchObject({ version: '2025-09-01', date: '2025-09-01' });
     expect(cfg.warnings?.[0]).toContain('最后一次提交的日期（2025-09-01）');
+    // A shallow clone (CI without fetch-depth: 0) is named in the warning.
+    const clone = mkdtempSync(join(tmpdir(), 'bureau-shallow-'));
+    execFileSync('git', ['clone', '-q', '--depth', '1', `file://${root}`, clone], { stdio: 'pipe' });
+    expect(readReleases(join(clone, 'data')).warnings?.[0]).toMatch(/浅克隆.*fetch-depth: 0/);
   });
 
   it('the feed, datapackage, citation and zip of such a portal carry the derived date', async () => {

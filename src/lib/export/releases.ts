@@ -161,6 +161,8 @@ function newestMtime(dir: string): number | null {
 export interface DataDate {
   readonly date: string;
   readonly from: 'git' | 'files' | 'none';
+  /** A shallow clone: its oldest commit seems to touch every file, so the date may be too late. */
+  readonly shallow?: boolean;
 }
 
 /**
@@ -171,7 +173,15 @@ export function dataDate(dataDir: string): DataDate {
   const dir = resolve(dataDir);
   try {
     const out = execFileSync('git', ['log', '-1', '--format=%ct', '--', '.'], { cwd: dir, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
-    if (/^\d+$/.test(out)) return { date: beijingDate(Number(out) * 1000), from: 'git' };
+    if (/^\d+$/.test(out)) {
+      let shallow = false;
+      try {
+        shallow = execFileSync('git', ['rev-parse', '--is-shallow-repository'], { cwd: dir, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim() === 'true';
+      } catch {
+        /* old git */
+      }
+      return { date: beijingDate(Number(out) * 1000), from: 'git', shallow };
+    }
   } catch {
     /* not a git repository, or git missing: fall back to the files */
   }
@@ -184,7 +194,7 @@ export function dataDate(dataDir: string): DataDate {
 export function derivedRelease(dataDir: string, sampleIgnored = false): { entry: ReleaseEntry; warning: string } {
   const d = dataDate(dataDir);
   const version = d.date;
-  const how = d.from === 'git' ? `数据文件夹最后一次提交的日期（${d.date}）` : d.from === 'files' ? `数据文件中最新的修改日期（${d.date}）` : `今天的日期（${d.date}）`;
+  const how = d.from === 'git' ? `数据文件夹最后一次提交的日期（${d.date}${d.shallow ? '；这是浅克隆，缺少更早的历史，日期可能偏晚——请在 CI 中使用完整克隆，如 fetch-depth: 0' : ''}）` : d.from === 'files' ? `数据文件中最新的修改日期（${d.date}）` : `今天的日期（${d.date}）`;
   return {
     entry: { version, date: d.date, notes: '', source: { kind: 'current' }, corrections: [] },
     warning:
