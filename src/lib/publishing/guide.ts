@@ -7,7 +7,7 @@
  * docs/publisher-guide.md (`npm run guide`), `guideHtml()` for the site page /guide/. Both
  * renderers escape everything, so a label with `|` or `<` cannot break the table or the page.
  */
-import { ALL_DATASETS, TOP_LEVEL_DATASETS, YEAR_DATASETS } from '../schema';
+import { ALL_DATASETS, AUXILIARY_DATASETS, TOP_LEVEL_DATASETS, YEAR_DATASETS } from '../schema';
 import type { Column, ColumnType, DatasetSchema } from '../schema/types';
 import { ISSUE_KINDS, type IssueKind } from '../validate/codes';
 import { DEFAULT_LICENSE, DEFAULT_SUPPRESSION_THRESHOLD } from '../settings/load';
@@ -254,10 +254,10 @@ export function guideBlocks(kinds: readonly IssueKind[] = ISSUE_KINDS): Block[] 
     {
       kind: 'table',
       head: ['文件', '名称', '位置', '是否必需'],
-      rows: ALL_DATASETS.map((d) => [`\`${d.id}.csv\``, d.zh, d.perYear ? '年份文件夹中' : '数据文件夹中', d.optional ? '可选' : d.perYear ? '按年公布' : '必需']),
+      rows: [...ALL_DATASETS, ...AUXILIARY_DATASETS].map((d) => [`\`${d.id}.csv\``, d.zh, d.perYear ? '年份文件夹中' : '数据文件夹中', d.optional ? '可选' : d.perYear ? '按年公布' : '必需']),
     },
   );
-  for (const d of ALL_DATASETS) b.push(...datasetSection(d));
+  for (const d of [...ALL_DATASETS, ...AUXILIARY_DATASETS]) b.push(...datasetSection(d));
   b.push(
     h(3, '县区边界（可选）：`boundaries.geojson`', 'dataset-boundaries'),
     p('放在数据文件夹中（与 schools.csv 同级）。有这份文件时，全市地图（/map/）和每个县区页面的地图画出县区边界；没有时地图只标出学校位置（按 schools.csv 的经纬度）。地图在构建时画成图片，不加载任何在线地图。'),

@@ -34,8 +34,8 @@ export type { ZoneRow } from './zones';
 /** Top-level datasets, in the order they are read and documented. */
 export const TOP_LEVEL_DATASETS = [regions, schools, plans, standards] as const;
 /**
- * Optional top-level files read by the loader but not (yet) part of the published data contract
- * and its generated documents: calendar.csv (working-day calendar, see ./calendar.ts).
+ * Optional top-level files read by the loader and documented in the publisher guide, but not
+ * published as downloads: calendar.csv (working-day calendar, see ./calendar.ts).
  */
 export const AUXILIARY_DATASETS = [calendar] as const;
 /** Datasets of a year folder (data/2024/…). */
