@@ -14,6 +14,8 @@ import { buildSiteOnce } from './helpers/site';
 import { loadPortalData } from '../src/lib/model/load';
 import type { PortalData } from '../src/lib/model/types';
 import { rankResults, segmentQuery } from '../src/lib/site/search-query';
+import { matchNames, mergeResults, type PagefindHit } from '../src/lib/views/search-client';
+import type { NameEntry } from '../src/lib/views/search';
 
 interface Hit {
   url: string;
@@ -26,11 +28,14 @@ let data: PortalData;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 let pagefind: any;
 
+let names: NameEntry[] = [];
+
+/** What the /search/ page does: the name index first (matchNames), then Pagefind's pages (mergeResults). */
 async function search(raw: string, filters: Record<string, string> = {}): Promise<Hit[]> {
-  const res = await pagefind.search(segmentQuery(raw), { filters });
-  const frags = await Promise.all(res.results.slice(0, 30).map((r: { data: () => Promise<unknown> }) => r.data()));
-  const hits = (frags as { url: string; meta: Record<string, string> }[]).map((f) => ({ url: f.url, title: f.meta.title ?? '', type: f.meta.type ?? '' }));
-  return rankResults(raw, hits);
+  const res = await pagefind.search(segmentQuery(raw) || null, { filters });
+  const frags = (await Promise.all(res.results.slice(0, 30).map((r: { data: () => Promise<unknown> }) => r.data()))) as PagefindHit[];
+  const nameHits = Object.keys(filters).length ? [] : matchNames(raw, names);
+  return mergeResults(nameHits, frags).map((r) => ({ url: r.url, title: r.title, type: r.type }));
 }
 
 const schoolPath = (id: string) => `/schools/${id}/`;
@@ -38,6 +43,7 @@ const schoolPath = (id: string) => `/schools/${id}/`;
 beforeAll(async () => {
   out = await buildSiteOnce();
   data = (await loadPortalData(join(fileURLToPath(new URL('..', import.meta.url)), 'data'))).data;
+  names = JSON.parse(await readFile(join(out, 'search', 'names.json'), 'utf8')) as NameEntry[];
   const dir = join(out, 'pagefind');
   // pagefind.js fetches its index relative to its own URL; in Node, read those files from disk.
   globalThis.fetch = (async (u: string | URL) => new Response(await readFile(fileURLToPath(String(u))))) as typeof fetch;
@@ -76,6 +82,7 @@ describe('search on the built sample site', () => {
       const first = plain.results[0] ? await plain.results[0].data() : null;
       if (first?.url.endsWith(schoolPath(s.school_id))) pagefindOrderTop1++;
       const hits = await search(s.name);
+      expect(JSON.stringify(hits), 'no pinyin in what the reader sees').not.toMatch(/qinghe|shiyan/);
       const i = hits.findIndex((h) => h.url.endsWith(schoolPath(s.school_id)));
       if (i === 0) top1++;
       else misses.push(`${s.name} → ${hits[0]?.title ?? '无结果'}`);
@@ -126,6 +133,24 @@ describe('search on the built sample site', () => {
     expect(street).toBeTruthy();
     const hits = await search(street!);
     expect(hits.slice(0, 5).some((h) => h.url.endsWith(schoolPath(s.school_id)))).toBe(true);
+  });
+
+  it('excerpts are clean Chinese: no pinyin text in any page Pagefind indexes', async () => {
+    const r = await pagefind.search(segmentQuery('qinghe'));
+    expect(r.results.length).toBe(0);
+  });
+
+  it('a county by its pinyin and initials (qinghe, qhq → 青禾区 first)', async () => {
+    for (const q of ['qinghe', 'qhq', 'qinghequ']) expect((await search(q))[0]?.title, q).toBe('青禾区');
+  });
+
+  it('a one-character typo or a missing character of a school name still finds it first', async () => {
+    const s = data.schools.find((x) => x.name === '青禾区实验小学')!;
+    for (const q of ['青和区实验小学', '青禾区实小学', '清禾区实验小学']) expect((await search(q))[0]?.url, q).toMatch(new RegExp(`${schoolPath(s.school_id)}$`));
+  });
+
+  it('a school code puts the school first (not the changelog)', async () => {
+    for (const s of data.schools) expect((await search(s.school_id))[0]?.url, s.school_id).toMatch(new RegExp(`${schoolPath(s.school_id)}$`));
   });
 
   it('pinyin of a school name finds it; initials find the schools with those words', async () => {

@@ -1,0 +1,48 @@
+/**
+ * The download pages (/data/, /data/<dataset>/, /data/latest/, /data/releases/<v>/): which files a
+ * reader sees first. One row per dataset with its newest school year first and the older years
+ * folded under it; the four formats of a file side by side with their checksums behind one
+ * control. Pure: (release tables) → rows.
+ */
+import type { FileInfo, TableFiles } from '../export';
+
+export interface FormatLink {
+  readonly label: string;
+  readonly file: FileInfo;
+}
+
+/** The four download flavours of one table, in the same order everywhere. */
+export function formatLinks(t: TableFiles): FormatLink[] {
+  return [
+    { label: 'Excel（XLSX）', file: t.xlsx },
+    { label: 'CSV（Excel/WPS）', file: t.excel },
+    { label: 'CSV（程序用）', file: t.csv },
+    { label: 'JSON', file: t.json },
+  ];
+}
+
+export interface DatasetFiles {
+  readonly dataset: string;
+  readonly zh: string;
+  /** The newest school year's table (or the only table of a dataset without years). */
+  readonly newest: TableFiles;
+  /** Earlier school years, newest first. */
+  readonly older: readonly TableFiles[];
+}
+
+/** Tables of a release grouped by dataset (first-seen order), each with its newest year first. */
+export function datasetFiles(tables: readonly TableFiles[]): DatasetFiles[] {
+  const groups = new Map<string, TableFiles[]>();
+  for (const t of tables) {
+    const g = groups.get(t.dataset) ?? [];
+    g.push(t);
+    groups.set(t.dataset, g);
+  }
+  return [...groups.values()].map((g) => {
+    const sorted = [...g].sort((a, b) => (b.year ?? 0) - (a.year ?? 0));
+    return { dataset: sorted[0]!.dataset, zh: sorted[0]!.zh, newest: sorted[0]!, older: sorted.slice(1) };
+  });
+}
+
+/** “2025学年” / “全部学年” for a table's year cell. */
+export const yearLabel = (t: Pick<TableFiles, 'year'>): string => (t.year === null ? '全部学年' : `${t.year}学年`);

@@ -1,0 +1,117 @@
+/**
+ * Every page of the built sample site (not one per route) in one headless Chromium: nothing scrolls
+ * sideways at 320, 390 or 1280 px; axe finds no serious or critical violation at 390 px; the phone
+ * header leaves the screen to the page; the long reference pages stay short enough to scan on a
+ * phone. SKIPPED, with the reason in the title, when chromium or the build script is missing.
+ */
+import { readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { BUILD_SCRIPT_EXISTS, buildSiteOnce } from '../helpers/site';
+import { serveStatic, type StaticServer } from '../helpers/server';
+import { launchBrowser, seriousAxeViolations, suiteTitle } from '../helpers/browser';
+import { SAMPLE_BASE } from './site-pages';
+
+const launched = BUILD_SCRIPT_EXISTS ? await launchBrowser() : { browser: null, reason: 'scripts/build.ts does not exist yet' as string };
+
+/** Site paths (relative to the base) of every HTML page in the build. */
+export function everyPage(out: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (e.isDirectory()) {
+        if (e.name !== 'pagefind' && e.name !== '_astro') walk(join(dir, e.name));
+      } else if (e.name === 'index.html') {
+        const rel = relative(out, dir).split('\\').join('/');
+        found.push(rel ? rel + '/' : '');
+      }
+    }
+  };
+  walk(out);
+  return found.sort();
+}
+
+interface Measure {
+  readonly path: string;
+  /** Widest element scrolling the page sideways per width (px over the viewport), or nothing. */
+  readonly sideways: string[];
+  readonly header390: number;
+  readonly height390: number;
+  readonly axe: string[];
+}
+
+async function overflow(page: Page, width: number): Promise<string | null> {
+  await page.setViewportSize({ width, height: 844 });
+  return page.evaluate((w) => {
+    const sw = document.documentElement.scrollWidth;
+    if (sw <= w) return null;
+    let culprit = '';
+    let widest = 0;
+    for (const el of Array.from(document.querySelectorAll('main *, header *, footer *'))) {
+      const r = el.getBoundingClientRect();
+      if (r.right > widest && !el.closest('.table-wrap, nav ul')) {
+        widest = r.right;
+        culprit = `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${typeof el.className === 'string' && el.className ? '.' + el.className.trim().split(/\s+/).join('.') : ''}`;
+      }
+    }
+    return `${w} px: page is ${sw} px wide (widest: ${culprit})`;
+  }, width);
+}
+
+describe.skipIf(!launched.browser)(suiteTitle('every page in a real browser', launched), () => {
+  const browser = launched.browser!;
+  let out = '';
+  let server: StaticServer;
+  const measures: Measure[] = [];
+
+  beforeAll(async () => {
+    out = await buildSiteOnce();
+    server = await serveStatic(out, SAMPLE_BASE);
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    for (const path of everyPage(out)) {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(server.url + path, { waitUntil: 'load' });
+      const m390 = await page.evaluate(() => ({
+        header: Math.round((document.querySelector('.sample-banner')?.getBoundingClientRect().height ?? 0) + (document.querySelector('header')?.getBoundingClientRect().height ?? 0)),
+        height: document.documentElement.scrollHeight,
+      }));
+      const axe = (await seriousAxeViolations(page)).map((v) => `${v.impact} ${v.id}: ${v.help} ${v.nodes[0] ?? ''}`);
+      const sideways: string[] = [];
+      for (const w of [390, 320, 1280]) {
+        const o = await overflow(page, w);
+        if (o) sideways.push(o);
+      }
+      measures.push({ path: path || '/', sideways, header390: m390.header, height390: m390.height, axe });
+    }
+    await context.close();
+  }, 900_000);
+  afterAll(async () => {
+    await server?.close();
+    await browser.close();
+  });
+
+  it('the build has every page a reader navigates (home, schools, counties, topics, data, guide …)', () => {
+    const paths = measures.map((m) => m.path);
+    expect(paths.length).toBeGreaterThan(60);
+    for (const p of ['/', 'schools/', 'counties/', 'topics/', 'methodology/', 'data/', 'data/dictionary/', 'guide/', 'search/', 'changelog/']) expect(paths).toContain(p);
+  });
+
+  it('no page scrolls sideways at 320, 390 or 1280 px', () => {
+    expect(measures.flatMap((m) => m.sideways.map((s) => `${m.path}: ${s}`))).toEqual([]);
+  });
+
+  it('axe: no serious or critical violation on any page (390 px)', () => {
+    expect(measures.flatMap((m) => m.axe.map((a) => `${m.path}: ${a}`))).toEqual([]);
+  });
+
+  it('the phone header (banner and topic menu included) takes at most 140 of 844 px', () => {
+    expect(measures.filter((m) => m.header390 > 140).map((m) => `${m.path}: ${m.header390} px`)).toEqual([]);
+  });
+
+  it('the reference pages are not tens of thousands of px tall on a phone (≤ 12,000 px at 390 px)', () => {
+    const long = ['data/', 'methodology/', 'data/dictionary/', 'guide/', 'data/latest/'];
+    expect(measures.filter((m) => long.includes(m.path) && m.height390 > 12_000).map((m) => `${m.path}: ${m.height390} px`)).toEqual([]);
+  });
+});
