@@ -2,18 +2,18 @@
  * Every page of the built sample site (not one per route) in one headless Chromium: nothing scrolls
  * sideways at 320, 390 or 1280 px; axe finds no serious or critical violation at 390 px; the phone
  * header leaves the screen to the page; the long reference pages stay short enough to scan on a
- * phone. SKIPPED, with the reason in the title, when chromium or the build script is missing.
+ * phone. SKIPPED, with the reason in the title, when chromium is missing.
  */
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { BUILD_SCRIPT_EXISTS, buildSiteOnce } from '../helpers/site';
+import { buildSiteOnce } from '../helpers/site';
 import { serveStatic, type StaticServer } from '../helpers/server';
 import { launchBrowser, seriousAxeViolations, suiteTitle } from '../helpers/browser';
 import { SAMPLE_BASE } from './site-pages';
 
-const launched = BUILD_SCRIPT_EXISTS ? await launchBrowser() : { browser: null, reason: 'scripts/build.ts does not exist yet' as string };
+const launched = await launchBrowser();
 
 /** Site paths (relative to the base) of every HTML page in the build. */
 export function everyPage(out: string): string[] {
