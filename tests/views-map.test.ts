@@ -54,8 +54,12 @@ describe('map of the sample', () => {
     expect(v.region.svg).toContain('>不参加评估（特教学校、小教学点）</text>');
   });
 
-  it('fits a 360-unit viewBox (a 390 px phone)', () => {
+  it('fits a 360-unit viewBox (a 390 px phone); a long legend label gets a row of its own, not clipped', () => {
     expect(/viewBox="0 0 360 \d+"/.test(v.region.svg)).toBe(true);
+    // “不参加评估（特教学校、小教学点）” is 16 characters ≈ 192 units: more than half of 360.
+    // 石湾区: ● and ◇ only — the ◇ label would be second on its row.
+    const xs = [...countyMap(portal, '990103', null)!.svg.matchAll(/<text x="([\d.]+)"[^>]*>([^<]+)<\/text>/g)].map((m) => [Number(m[1]), m[2]] as const);
+    for (const [x, label] of xs) expect(x + [...label].length * 12, label).toBeLessThanOrEqual(360);
   });
 
   it('a county map: the county’s schools only, with its own CSV', () => {

@@ -106,9 +106,11 @@ export function mapSvg(input: MapInput): { svg: string; height: number } {
     if (w > 0) H = Math.round(Math.min(440, Math.max(220, ((W - 2 * pad) * h) / w + 2 * pad)));
   }
 
-  // Legend under the map: two entries a row.
+  // Legend under the map: two entries a row when every label fits half the width (12-unit
+  // Chinese characters are about 12 units wide), else one a row — never clipped.
   const used = input.categories.filter((c) => pts.some((p) => p.category === c.key));
-  const legendRows = Math.ceil(used.length / 2);
+  const perRow = used.every((c) => [...c.label].length * 12 + 24 <= W / 2) ? 2 : 1;
+  const legendRows = Math.ceil(used.length / perRow);
   const mapH = H;
   H = mapH + (legendRows ? legendRows * 20 + 8 : 0);
 
@@ -156,8 +158,8 @@ export function mapSvg(input: MapInput): { svg: string; height: number } {
     parts.push(`<a href="${escapeXml(p.href)}" aria-label="${escapeXml(p.label)}" class="map-point"><title>${escapeXml(p.label)}</title>${marker(c.shape, xy[0], xy[1], r, c.fill, c.hollow)}</a>`);
   }
   used.forEach((c, i) => {
-    const x = 10 + (i % 2) * (W / 2);
-    const y = mapH + 18 + Math.floor(i / 2) * 20;
+    const x = 10 + (i % perRow) * (W / 2);
+    const y = mapH + 18 + Math.floor(i / perRow) * 20;
     parts.push(`<g aria-hidden="true">${marker(c.shape, x + 6, y - 4, 5.5, c.fill, c.hollow)}</g>`);
     parts.push(`<text x="${n(x + 16)}" y="${n(y)}" fill="${INK}">${escapeXml(c.label)}</text>`);
   });
