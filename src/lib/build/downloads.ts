@@ -139,11 +139,19 @@ export async function writeDownloads(input: DownloadsInput): Promise<Downloads> 
   const releaseCacheDir = input.releaseCacheDir ?? join(cacheDir, '..', 'edu-portal-releases');
   mkdirSync(cacheDir, { recursive: true });
   const load = (dir: string): Promise<Pipeline> => runPipeline({ dataDir: dir, today, releaseCacheDir }, effects);
+  // One release's pipeline in memory at a time: loading another folder first drops the cached
+  // one (a release keeps only the previous release's data tables, for its diff).
+  let lastLoaded: string | null = null;
+  const loadOnly = (dir: string): Promise<Pipeline> => {
+    if (lastLoaded !== null && lastLoaded !== dir) clearPipelineCache();
+    lastLoaded = dir;
+    return load(dir);
+  };
   // Only what names the releases is kept of the current folder's pipeline (its model is freed
   // while older releases are built).
-  const { settings, currentDir } = await load(dataDir).then((c) => {
+  const { settings } = await loadOnly(dataDir).then((c) => {
     if (!c.ok) throw new Error(c.issues[0]?.message ?? `数据文件夹无法发布：${dataDir}`);
-    return { settings: c.settings, currentDir: c.dataDir };
+    return { settings: c.settings };
   });
   const config = readReleases(dataDir, { sample: settings.sample, regionCode: settings.region_code });
 
@@ -187,21 +195,15 @@ export async function writeDownloads(input: DownloadsInput): Promise<Downloads> 
       reused.push(entry.version);
     } else {
       // Only the release being built and the tables of the one before stay in memory.
-      if (p.dir !== currentDir) clearPipelineCache();
-      const pl = await load(p.dir);
+      if (prev && !prev.tables) prev.tables = dataFiles((await loadOnly(prev.dir)).published.tables());
+      const pl = await loadOnly(p.dir);
       if (!pl.readable) {
         releases.push({ version: entry.version, date: entry.date, notes: entry.notes, corrections: entry.corrections, available: false, reason: `版本 ${entry.version} 的数据无法读取：${pl.issues.map((i) => i.message).join('；')}` });
         continue;
       }
       const data = pl.published.tables();
       let previous: { version: string; tables: readonly DataFile[] } | null = null;
-      if (prev) {
-        if (!prev.tables) {
-          const pp = await load(prev.dir);
-          prev.tables = dataFiles(pp.published.tables());
-        }
-        previous = { version: prev.version, tables: prev.tables };
-      }
+      if (prev) previous = { version: prev.version, tables: prev.tables! };
       const tmp = `${entryDir}.tmp-${process.pid}`;
       rmSync(tmp, { recursive: true, force: true });
       const files = join(tmp, 'files');
