@@ -23,6 +23,8 @@ export interface BarChartInput extends ChartBase {
   /** Who, for the summary, e.g. “青禾区实验小学（小学部）2025年”. */
   readonly subject: string;
   readonly scale?: 'ratio' | 'absolute';
+  /** Title of the value axis (default: 达到标准的百分比 in ratio mode; none otherwise). */
+  readonly axisTitle?: string;
   /** Extra reference lines in ratio mode, as % of the standard (e.g. 85). */
   readonly ratioMarks?: readonly Mark[];
   readonly digits?: number;
@@ -48,7 +50,7 @@ export function barChart(input: BarChartInput): ChartResult {
   // Each row: the indicator name, the bar (with its reference marks as short ticks across the
   // bar only), then the value, the standard and ✓/✗ on their own line — no text is crossed.
   const rowH = 58;
-  const m = { top: 22, right: 16, bottom: 26, left: 12 };
+  const m = { top: 22, right: 16, bottom: 40, left: 12 };
   const H = m.top + input.items.length * rowH + m.bottom;
   const id = input.id ?? stableId('bar', input.title);
   const pos = (i: BarItem) => (isNum(i.value) ? (mode === 'ratio' ? (i.threshold ? (i.value / i.threshold) * 100 : 0) : i.value) : 0);
@@ -59,6 +61,8 @@ export function barChart(input: BarChartInput): ChartResult {
     parts.push(`<line x1="${n(x(t))}" x2="${n(x(t))}" y1="${m.top}" y2="${H - m.bottom}" stroke="${GRID}"/>`);
     parts.push(text(x(t), H - m.bottom + 16, mode === 'ratio' ? `${t}%` : num(t), `text-anchor="middle" fill="${MUTED}" font-size="12"`));
   }
+  const axisTitle = input.axisTitle ?? (mode === 'ratio' ? '达到标准的百分比（%）' : '');
+  if (axisTitle) parts.push(text(W - m.right, H - 4, axisTitle, `text-anchor="end" fill="${MUTED}" font-size="12"`));
   const refs = mode === 'ratio' ? [{ value: 100, label: '标准' }, ...(input.ratioMarks ?? [])] : [];
   // The standard's label reads to the right of its line, other marks (85 %) to the left, so they never collide.
   for (const mk of refs) parts.push(text(x(mk.value) + (mk.value === 100 ? 3 : -3), m.top - 8, mk.label, `text-anchor="${mk.value === 100 ? 'start' : 'end'}" fill="${LIMIT}" font-size="12" font-weight="600"`));

@@ -36,8 +36,8 @@ export interface HistogramInput extends ChartBase {
 export function histogram(input: HistogramInput): ChartResult {
   const bw = input.binWidth ?? 5;
   const W = input.width ?? 360;
-  const H = input.height ?? 240;
-  const m = { top: 44, right: 14, bottom: 30, left: 36 };
+  const H = (input.height ?? 240) + 18;
+  const m = { top: 62, right: 14, bottom: 30, left: 36 };
   const id = input.id ?? stableId('hist', input.title);
   const vals = input.values.filter((v) => Number.isFinite(v));
   const markVals = input.marks.map((k) => k.value);
@@ -84,6 +84,12 @@ export function histogram(input: HistogramInput): ChartResult {
   const kx = m.left + 32 + maxMarks.map((k) => k.label).join('、').length * 12;
   parts.push(`<line x1="${n(kx)}" x2="${n(kx + 18)}" y1="10" y2="10" stroke="${LIMIT}" stroke-width="1.5" stroke-dasharray="2 2"/>`);
   parts.push(text(kx + 22, 14, minMarks.map((k) => k.label).join('、'), `fill="${INK}" font-size="12"`));
+  // Every mark explained: the hatched bars, and the axis of counts.
+  if (Number.isFinite(firstLimit)) {
+    parts.push(`<rect x="${m.left}" y="22" width="18" height="11" fill="url(#${id}-p1)" stroke="${PALETTE[0]}"/>`);
+    parts.push(text(m.left + 22, 32, `斜线：超过标准班额（${firstLimit}人以上）的班级`, `fill="${INK}" font-size="12"`));
+  }
+  parts.push(text(9, (m.top + H - m.bottom) / 2, '班级数（个）', `text-anchor="middle" fill="${MUTED}" font-size="12" transform="rotate(-90 9 ${n((m.top + H - m.bottom) / 2)})"`));
   const total = vals.length;
   const counts = input.bands.map((b) => ({ b, c: vals.filter((v) => v >= b.min && (b.max === undefined || v <= b.max)).length }));
   let summary: string;

@@ -89,20 +89,23 @@ export function lineChart(input: LineChartInput): ChartResult {
   const W = input.width ?? 360;
   const H = input.height ?? 230;
   const multi = input.series.length > 1;
-  const m = { top: multi ? 34 : 18, right: 16, bottom: 28, left: 44 };
+  const m = { top: multi ? 34 : input.unit && input.unit !== '%' ? 24 : 18, right: 16, bottom: 28, left: 44 };
   const id = input.id ?? stableId('line', input.title);
   const years = [...new Set(input.series.flatMap((s) => s.points.map((p) => p.x)))].sort((a, b) => a - b);
   const values = input.series.flatMap((s) => s.points.map((p) => p.y)).filter((v): v is number => v !== null && Number.isFinite(v));
   const top = Math.max(max(values) ?? 0, input.limit?.value ?? 0) * 1.15 || 1;
-  m.left = top >= 10000 ? 56 : top >= 1000 ? 48 : 44;
+  m.left = (top >= 10000 ? 56 : top >= 1000 ? 48 : 44) + (unit === '%' ? 10 : 0);
   const x = scalePoint<number>().domain(years).range([m.left, W - m.right]).padding(0.4);
   const y = scaleLinear().domain([0, top]).nice(4).range([H - m.bottom, m.top]);
   const parts: string[] = [];
 
   for (const t of y.ticks(4)) {
     parts.push(`<line x1="${m.left}" x2="${W - m.right}" y1="${n(y(t))}" y2="${n(y(t))}" stroke="${GRID}"/>`);
-    parts.push(text(m.left - 6, y(t) + 4, digits === 0 ? num(t, 0) : fixed(t, t % 1 === 0 && digits > 2 ? 1 : Math.min(digits, 2)), `text-anchor="end" fill="${MUTED}"`));
+    // A share axis reads in % on every tick (0.80% is not 0.80).
+    parts.push(text(m.left - 6, y(t) + 4, (digits === 0 ? num(t, 0) : fixed(t, t % 1 === 0 && digits > 2 ? 1 : Math.min(digits, 2))) + (unit === '%' ? '%' : ''), `text-anchor="end" fill="${MUTED}"`));
   }
+  // Any other unit is named once, above the axis.
+  if (unit && unit !== '%') parts.push(text(4, 12, `单位：${unit.trim()}`, `fill="${MUTED}" font-size="12"`));
   parts.push(`<line x1="${m.left}" x2="${W - m.right}" y1="${n(H - m.bottom)}" y2="${n(H - m.bottom)}" stroke="${MUTED}"/>`);
   for (const yr of years) parts.push(text(x(yr) ?? 0, H - m.bottom + 17, String(yr), `text-anchor="middle" fill="${INK}"`));
 
