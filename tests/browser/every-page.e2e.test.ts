@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { buildSiteOnce } from '../helpers/site';
 import { serveStatic, type StaticServer } from '../helpers/server';
-import { launchBrowser, seriousAxeViolations, suiteTitle } from '../helpers/browser';
+import { launchBrowser, seriousAxeViolations, suiteTitle, watchedPage } from '../helpers/browser';
 import { SAMPLE_BASE } from './site-pages';
 
 const launched = await launchBrowser();
@@ -39,6 +39,11 @@ interface Measure {
   readonly header390: number;
   readonly height390: number;
   readonly axe: string[];
+  /** HTTP status, h1 count and lang of the page; console errors, failed and other-host requests it caused. */
+  readonly status: number | null;
+  readonly h1: number;
+  readonly lang: string;
+  readonly problems: string[];
 }
 
 async function overflow(page: Page, width: number): Promise<string | null> {
@@ -68,24 +73,33 @@ describe.skipIf(!launched.browser)(suiteTitle('every page in a real browser', la
   beforeAll(async () => {
     out = await buildSiteOnce();
     server = await serveStatic(out, SAMPLE_BASE);
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    for (const path of everyPage(out)) {
-      await page.setViewportSize({ width: 390, height: 844 });
-      await page.goto(server.url + path, { waitUntil: 'load' });
-      const m390 = await page.evaluate(() => ({
-        header: Math.round((document.querySelector('.sample-banner')?.getBoundingClientRect().height ?? 0) + (document.querySelector('header')?.getBoundingClientRect().height ?? 0)),
-        height: document.documentElement.scrollHeight,
-      }));
-      const axe = (await seriousAxeViolations(page)).map((v) => `${v.impact} ${v.id}: ${v.help} ${v.nodes[0] ?? ''}`);
-      const sideways: string[] = [];
-      for (const w of [390, 320, 1280]) {
-        const o = await overflow(page, w);
-        if (o) sideways.push(o);
+    // Two pages side by side (the CI runner has 2 cores); results are sorted back into path order.
+    const paths = everyPage(out);
+    const survey = async (mine: readonly string[]) => {
+      const w = await watchedPage(browser, server.origin, { width: 390, height: 844 });
+      const page = w.page;
+      for (const path of mine) {
+        const seen = [w.errors.length, w.failed.length, w.foreign.length];
+        await page.setViewportSize({ width: 390, height: 844 });
+        const res = await page.goto(server.url + path, { waitUntil: 'load' });
+        const head = await page.evaluate(() => ({ h1: document.querySelectorAll('h1').length, lang: document.documentElement.lang }));
+        const m390 = await page.evaluate(() => ({
+          header: Math.round((document.querySelector('.sample-banner')?.getBoundingClientRect().height ?? 0) + (document.querySelector('header')?.getBoundingClientRect().height ?? 0)),
+          height: document.documentElement.scrollHeight,
+        }));
+        const axe = (await seriousAxeViolations(page)).map((v) => `${v.impact} ${v.id}: ${v.help} ${v.nodes[0] ?? ''}`);
+        const sideways: string[] = [];
+        for (const width of [390, 320, 1280]) {
+          const o = await overflow(page, width);
+          if (o) sideways.push(o);
+        }
+        const problems = [...w.errors.slice(seen[0]), ...w.failed.slice(seen[1]).map((f) => `failed ${f}`), ...w.foreign.slice(seen[2]).map((f) => `other host ${f}`)];
+        measures.push({ path: path || '/', sideways, header390: m390.header, height390: m390.height, axe, status: res?.status() ?? null, ...head, problems });
       }
-      measures.push({ path: path || '/', sideways, header390: m390.header, height390: m390.height, axe });
-    }
-    await context.close();
+      await w.close();
+    };
+    await Promise.all([survey(paths.filter((_, i) => i % 2 === 0)), survey(paths.filter((_, i) => i % 2 === 1))]);
+    measures.sort((x, y) => x.path.localeCompare(y.path));
   }, 900_000);
   afterAll(async () => {
     await server?.close();
@@ -96,6 +110,11 @@ describe.skipIf(!launched.browser)(suiteTitle('every page in a real browser', la
     const paths = measures.map((m) => m.path);
     expect(paths.length).toBeGreaterThan(60);
     for (const p of ['/', 'schools/', 'counties/', 'topics/', 'methodology/', 'data/', 'data/dictionary/', 'guide/', 'search/', 'changelog/']) expect(paths).toContain(p);
+  });
+
+  it('every page loads (200) with one h1, lang zh-CN, no console error, no failed request and no request to another host', () => {
+    expect(measures.filter((m) => m.status !== 200 || m.h1 !== 1 || m.lang !== 'zh-CN').map((m) => `${m.path}: ${m.status} h1×${m.h1} lang=${m.lang}`)).toEqual([]);
+    expect(measures.flatMap((m) => m.problems.map((x) => `${m.path}: ${x}`))).toEqual([]);
   });
 
   it('no page scrolls sideways at 320, 390 or 1280 px', () => {
