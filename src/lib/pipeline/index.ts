@@ -10,7 +10,7 @@
  *
  * The build, every page, `validate`, `indicators`, `preview` and the tests go through
  * `runPipeline`. It is computed once per folder state and date (the only cache in the core);
- * nothing is kept on globalThis and nothing reads process.env but through `effects.env`.
+ * no global state outside this module and nothing reads process.env but through `effects.env`.
  */
 import { resolve } from 'node:path';
 import { computeIndicators } from '../indicators';
