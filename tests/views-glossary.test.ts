@@ -26,11 +26,11 @@ describe('glossary entries', () => {
   });
 
   it('numbers in definitions match the standards table', () => {
-    expect(def('cv')).toContain(th('cv_quality', 'primary').toFixed(2));
-    expect(def('cv')).toContain(th('cv_quality', 'junior').toFixed(2));
+    expect(def('cv')).toContain(th('cv_quality', 'primary').toFixed(3));
+    expect(def('cv')).toContain(th('cv_quality', 'junior').toFixed(3));
     expect(def('cv')).toContain(portal.standard('cv_quality', 'primary').source.number!);
-    expect(def('composite-cv')).toContain(th('cv_basic', 'primary').toFixed(2));
-    expect(def('composite-cv')).toContain(th('cv_basic', 'junior').toFixed(2));
+    expect(def('composite-cv')).toContain(th('cv_basic', 'primary').toFixed(3));
+    expect(def('composite-cv')).toContain(th('cv_basic', 'junior').toFixed(3));
     expect(def('rule-85')).toContain(`至少${th('min_indicators_met')}项`);
     expect(def('rule-85')).toContain(`${Math.round(th('min_ratio_missed') * 100)}%`);
     expect(def('large-class')).toContain(`${th('large_class_min')}–${th('super_large_class_min') - 1}人`);

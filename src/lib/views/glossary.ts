@@ -6,6 +6,8 @@
  */
 import type { Portal } from '../site/portal';
 import { suppressionMarker } from '../privacy/suppress';
+import { fmtCv } from '../site/format';
+import { schoolRule } from './shared';
 
 export interface GlossaryEntry {
   /** Stable ASCII anchor (`/glossary/#id`). */
@@ -22,18 +24,15 @@ export interface GlossaryView {
 
 export type Segment = { readonly text: string } | { readonly text: string; readonly href: string };
 
-const cv = (x: number) => x.toFixed(2);
-
 export function glossaryView(p: Portal): GlossaryView {
   const std = (key: string, stage?: 'primary' | 'junior') => p.standard(key, stage).threshold;
   const method = { href: p.href('methodology/'), label: '方法说明' };
   const standards = { href: p.href('methodology/#standards'), label: '全部标准及来源' };
-  const qP = cv(std('cv_quality', 'primary'));
-  const qJ = cv(std('cv_quality', 'junior'));
-  const bP = cv(std('cv_basic', 'primary'));
-  const bJ = cv(std('cv_basic', 'junior'));
-  const minMet = std('min_indicators_met');
-  const ratioPct = Math.round(std('min_ratio_missed') * 100);
+  const qP = fmtCv(std('cv_quality', 'primary'));
+  const qJ = fmtCv(std('cv_quality', 'junior'));
+  const bP = fmtCv(std('cv_basic', 'primary'));
+  const bJ = fmtCv(std('cv_basic', 'junior'));
+  const rule = schoolRule(p);
   const large = std('large_class_min');
   const superLarge = std('super_large_class_min');
   const tpMin = std('teaching_point_min_students');
@@ -54,8 +53,8 @@ export function glossaryView(p: Portal): GlossaryView {
     { id: 'basic-balance', term: '基本均衡',
       definition: `县域义务教育基本均衡发展：按2012年办法评估，主要看县区内校际差距（综合差异系数）。通过基本均衡认定是申请优质均衡评估的前提。`,
       seeAlso: method },
-    { id: 'rule-85', term: `${ratioPct}%规则`,
-      definition: `优质均衡对每所学校的要求：7项资源配置指标中至少${minMet}项达到标准，其余项不低于标准的${ratioPct}%。`,
+    { id: 'rule-85', term: `${rule.ratioPct}%规则`,
+      definition: `优质均衡对每所学校的要求：${rule.text}。`,
       seeAlso: method },
     { id: 'zoning', term: '划片入学',
       definition: '教育部门为每所公办学校划定招生范围（学区），适龄儿童在户籍或居住地所在的片区内就近入学。',

@@ -11,6 +11,7 @@ import { csvLines } from '../export/csv';
 import { neutraliseFormula } from '../export/cells';
 import { checkStatus, fmtUnit, show } from '../site/format';
 import type { Portal } from '../site/portal';
+import { QUALITY_INDICATOR_KEYS } from '../standards';
 import { cellText, type TableCell, type Verdict, type ViewChart, type ViewTable } from './types';
 
 export const STAGE_ZH: Record<PartStage, string> = { primary: '小学', junior: '初中' };
@@ -23,6 +24,17 @@ export function standardsOf(p: Portal): StandardsIndex {
     get: (key, stage) => p.standard(key, stage),
     threshold: (key, stage) => p.standard(key, stage).threshold,
   };
+}
+
+/**
+ * The school rule of the 2017 method in words, from the applied standards (so a standards.csv
+ * override changes every page): “7项资源配置指标中至少6项达标，其余项不低于标准的85%”.
+ */
+export function schoolRule(p: Portal): { readonly total: number; readonly minMet: number; readonly ratioPct: number; readonly text: string; readonly short: string } {
+  const total = QUALITY_INDICATOR_KEYS.length;
+  const minMet = p.standard('min_indicators_met').threshold;
+  const ratioPct = Math.round(p.standard('min_ratio_missed').threshold * 100);
+  return { total, minMet, ratioPct, text: `${total}项资源配置指标中至少${minMet}项达标，其余项不低于标准的${ratioPct}%`, short: `${total}项中${minMet}项以上` };
 }
 
 export function verdictOf(c: Check): Verdict {
