@@ -7,8 +7,21 @@ import type { ChartResult } from '../charts/types';
 /** A verdict a cell or line carries: shown with a word and a symbol, never by colour alone. */
 export type Verdict = 'met' | 'unmet' | 'unknown' | 'not_applicable';
 
-/** One table cell: plain text, or text with a link and/or a verdict. */
-export type TableCell = string | { readonly text: string; readonly href?: string; readonly verdict?: Verdict };
+/**
+ * One table cell: plain text, or text with a link and/or a verdict; `note` is a smaller second
+ * line (a standard under a label, a reason under “未公布”), `title` a tooltip, `tags` small labels
+ * after the text (已撤并). A line break in `text` is a line break on the page.
+ */
+export type TableCell =
+  | string
+  | {
+      readonly text: string;
+      readonly href?: string;
+      readonly verdict?: Verdict;
+      readonly note?: string;
+      readonly title?: string;
+      readonly tags?: readonly string[];
+    };
 
 /**
  * Every table on the site (chart data tables included: a ChartTable is a ViewTable). The first
@@ -21,6 +34,12 @@ export interface ViewTable {
   readonly id?: string;
   /** Site path (with base) of this table as CSV. */
   readonly csv?: string;
+  /** false: a table of numbers, kept out of the search index (data-pagefind-ignore). */
+  readonly searchable?: boolean;
+  /** 'stack': on a phone each row reads as a small block, every value after its column label. */
+  readonly layout?: 'stack';
+  /** data-* attributes per row (the directory's in-page filter reads them), same order as rows. */
+  readonly rowData?: readonly Readonly<Record<string, string>>[];
 }
 
 /** A chart as a view hands it to a page; its table may carry links and verdicts (a ChartTable is one). */
@@ -33,3 +52,9 @@ export interface ViewChart extends Omit<ChartResult, 'table'> {
 }
 
 export const cellText = (c: TableCell): string => (typeof c === 'string' ? c : c.text);
+
+/** A link as a view hands it to a page. */
+export interface Link {
+  readonly text: string;
+  readonly href: string;
+}
