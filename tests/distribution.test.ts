@@ -4,33 +4,20 @@
  */
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { DistributionBuilder, type DistributionEffects } from '../src/lib/export';
-import type { PortalData } from '../src/lib/model/types';
-import { releaseA, releaseB } from './export-fixture';
+import { DistributionBuilder } from '../src/lib/export';
+import { git, modelJsonEffects, releaseA, releaseB } from './export-fixture';
 
 // The loader is injected: here a data folder is one JSON file of the typed model.
-const effects: DistributionEffects = {
-  load: (dir) => {
-    try {
-      return JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')) as PortalData;
-    } catch {
-      return '找不到 model.json';
-    }
-  },
-  suppress: (d) => d,
-  suppressionMarker: () => '<5',
-  indicators: () => null,
-};
+const effects = modelJsonEffects;
 
-const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd, stdio: 'pipe' }).toString();
 
 function repo() {
   const root = mkdtempSync(join(tmpdir(), 'dist-repo-'));
-  git(root, 'init', '-q', '-b', 'main');
+  git(root, {}, 'init', '-q', '-b', 'main');
   mkdirSync(join(root, 'data'));
   mkdirSync(join(root, 'releases', 'snapshots', '2024.1'), { recursive: true });
   // 2024.1: a committed snapshot (release A without its admissions).
@@ -38,9 +25,9 @@ function repo() {
   writeFileSync(join(root, 'releases', 'snapshots', '2024.1', 'model.json'), JSON.stringify({ ...a, years: [] }));
   // 2025.1: data/ as committed and tagged.
   writeFileSync(join(root, 'data', 'model.json'), JSON.stringify(a));
-  git(root, 'add', '.');
-  git(root, 'commit', '-qm', 'a');
-  git(root, 'tag', 'v2025.1');
+  git(root, {}, 'add', '.');
+  git(root, {}, 'commit', '-qm', 'a');
+  git(root, {}, 'tag', 'v2025.1');
   // The current data/: release B.
   writeFileSync(join(root, 'data', 'model.json'), JSON.stringify(releaseB()));
   writeFileSync(
@@ -61,8 +48,8 @@ function repo() {
       '',
     ].join('\n'),
   );
-  git(root, 'add', '.');
-  git(root, 'commit', '-qm', 'b');
+  git(root, {}, 'add', '.');
+  git(root, {}, 'commit', '-qm', 'b');
   return root;
 }
 

@@ -3,6 +3,10 @@
  * produces), so export tests do not depend on the CSV reader. Release B corrects one admitted
  * count, drops one admission row, adds another, renames a school and publishes 2025 classes.
  */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DistributionEffects } from '../src/lib/export';
 import type { PortalData, YearData } from '../src/lib/model/types';
 import type { PortalSettings } from '../src/lib/settings/types';
 
@@ -121,3 +125,21 @@ export function releaseB(): PortalData {
     years: [y2024, { year: 2025, folder: '2025', classes: classes2025 as never }],
   };
 }
+
+/** Distribution effects for tests where a data folder is one JSON file of the typed model (no CSV reader, no suppression). */
+export const modelJsonEffects: DistributionEffects = {
+  load: (dir) => {
+    try {
+      return JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')) as PortalData;
+    } catch {
+      return '找不到 model.json';
+    }
+  },
+  suppress: (d) => d,
+  suppressionMarker: () => '<5',
+  indicators: () => null,
+};
+
+/** git in a scratch repository, as a fixed test author, with extra environment (commit dates). */
+export const git = (cwd: string, env: Record<string, string>, ...args: string[]): string =>
+  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd, stdio: 'pipe', env: { ...process.env, ...env } }).toString();

@@ -25,29 +25,16 @@ import {
   publicationWarnings,
   readReleases,
   temporalCoverage,
-  type DistributionEffects,
 } from '../src/lib/export';
 import type { PortalData } from '../src/lib/model/types';
-import { releaseB, settings } from './export-fixture';
+import { git, modelJsonEffects, releaseB, settings } from './export-fixture';
 
 const ROOT = resolve(__dirname, '..');
 const dec = new TextDecoder();
 
-const effects: DistributionEffects = {
-  load: (dir) => {
-    try {
-      return JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')) as PortalData;
-    } catch {
-      return '找不到 model.json';
-    }
-  },
-  suppress: (d) => d,
-  suppressionMarker: () => '<5',
-  indicators: () => null,
-};
+// The loader is injected: here a data folder is one JSON file of the typed model.
+const effects = modelJsonEffects;
 
-const git = (cwd: string, env: Record<string, string>, ...args: string[]) =>
-  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd, stdio: 'pipe', env: { ...process.env, ...env } }).toString();
 
 /** A bureau's folder: <root>/data with model.json (and portal.yml when given), no releases/. */
 function bureau(portalYml: string | null, model: PortalData = releaseB()): string {

@@ -4,20 +4,17 @@
  * accessible name and a data table next to it; the keyboard alone reaches the search box and every
  * filter. SKIPPED, with the reason in the title, when chromium is missing or does not start.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSiteOnce } from '../helpers/site';
-import { serveStatic, type StaticServer } from '../helpers/server';
-import { launchBrowser, suiteTitle, watchedPage } from '../helpers/browser';
-import { PAGE_TYPES, pagePath, SAMPLE_BASE, type PageType } from './site-pages';
+import { expect, it } from 'vitest';
+import { describeBuiltSite, type BuiltSite } from '../helpers/browser-site';
+import { watchedPage } from '../helpers/browser';
+import { PAGE_TYPES, pagePath, type PageType } from './site-pages';
 import type { Page } from 'playwright-core';
 
-const launched = await launchBrowser();
 
-let out = '';
-let server: StaticServer;
+let site: BuiltSite;
 const path = (t: PageType) => {
-  const p = pagePath(out, t);
-  if (p === null) throw new Error(`the build has no ${t} page (looked in ${out})`);
+  const p = pagePath(site.out, t);
+  if (p === null) throw new Error(`the build has no ${t} page (looked in ${site.out})`);
   return p;
 };
 
@@ -48,27 +45,19 @@ async function tabReaches(page: Page, maxTabs = 120): Promise<Set<string>> {
   return seen;
 }
 
-describe.skipIf(!launched.browser)(suiteTitle('accessibility in a real browser', launched), () => {
-  const browser = launched.browser!;
-  beforeAll(async () => {
-    out = await buildSiteOnce();
-    server = await serveStatic(out, SAMPLE_BASE);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await browser.close();
-  });
+await describeBuiltSite('accessibility in a real browser', (built) => {
+  site = built;
 
   it('every chart (svg) has an accessible name and a data table on the same page', async () => {
     const problems: string[] = [];
-    const w = await watchedPage(browser, server.origin);
+    const w = await watchedPage(site.browser, site.server.origin);
     try {
       for (const type of PAGE_TYPES) {
-        if (pagePath(out, type) === null) {
+        if (pagePath(site.out, type) === null) {
           problems.push(`${type}: no such page in the build`);
           continue;
         }
-        await w.page.goto(server.url + path(type), { waitUntil: 'load' });
+        await w.page.goto(site.server.url + path(type), { waitUntil: 'load' });
         const r = await w.page.evaluate(() => {
           const charts = Array.from(document.querySelectorAll('main svg')).filter((s) => s.getAttribute('aria-hidden') !== 'true' && (s as SVGSVGElement).getBoundingClientRect().width > 60);
           const unnamed = charts
@@ -89,9 +78,9 @@ describe.skipIf(!launched.browser)(suiteTitle('accessibility in a real browser',
   });
 
   it('the keyboard alone reaches the search box', async () => {
-    const w = await watchedPage(browser, server.origin);
+    const w = await watchedPage(site.browser, site.server.origin);
     try {
-      await w.page.goto(server.url + path('search'), { waitUntil: 'load' });
+      await w.page.goto(site.server.url + path('search'), { waitUntil: 'load' });
       const box = w.page.locator('input[type="search"], input[role="searchbox"], .pagefind-ui__search-input').first();
       await box.waitFor({ state: 'visible', timeout: 15_000 });
       await box.evaluate((el) => el.setAttribute('data-kbd-probe', 'search'));
@@ -103,9 +92,9 @@ describe.skipIf(!launched.browser)(suiteTitle('accessibility in a real browser',
   });
 
   it('the keyboard alone reaches every filter of the schools directory', async () => {
-    const w = await watchedPage(browser, server.origin);
+    const w = await watchedPage(site.browser, site.server.origin);
     try {
-      await w.page.goto(server.url + path('schools'), { waitUntil: 'load' });
+      await w.page.goto(site.server.url + path('schools'), { waitUntil: 'load' });
       const all = await controls(w.page);
       expect(all.length, 'the schools directory has filters').toBeGreaterThan(0);
       const seen = await tabReaches(w.page, 40 + all.length * 2);

@@ -4,14 +4,13 @@
  * search (Pagefind) finds a school by its Chinese name and by a street of its admission zone.
  * SKIPPED, with the reason in the title, when chromium is missing or does not start.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { loadPortalData } from '../../src/lib/model/load';
-import { buildSiteOnce, SAMPLE_DATA } from '../helpers/site';
-import { serveStatic, type StaticServer } from '../helpers/server';
-import { launchBrowser, suiteTitle, watchedPage } from '../helpers/browser';
-import { PAGE_TYPES, pagePath, SAMPLE_BASE, type PageType } from './site-pages';
+import { SAMPLE_DATA } from '../helpers/site';
+import { describeBuiltSite, type BuiltSite } from '../helpers/browser-site';
+import { watchedPage } from '../helpers/browser';
+import { PAGE_TYPES, pagePath, type PageType } from './site-pages';
 
-const launched = await launchBrowser();
 const { data } = await loadPortalData(SAMPLE_DATA);
 const schools = data.schools as unknown as { school_id: string; name: string; status: string; region_code: string }[];
 const openSchools = schools.filter((s) => s.status !== 'closed');
@@ -19,29 +18,20 @@ const latest = data.years[data.years.length - 1] as unknown as { zones?: { schoo
 const zone = (latest.zones ?? []).find((z) => openSchools.some((s) => s.school_id === z.school_id))!;
 const firstSchool = openSchools[0];
 
-let out = '';
-let server: StaticServer;
+let site: BuiltSite;
 const path = (t: PageType) => {
-  const p = pagePath(out, t, { school: firstSchool.school_id, county: firstSchool.region_code });
-  if (p === null) throw new Error(`the build has no ${t} page (looked in ${out})`);
+  const p = pagePath(site.out, t, { school: firstSchool.school_id, county: firstSchool.region_code });
+  if (p === null) throw new Error(`the build has no ${t} page (looked in ${site.out})`);
   return p;
 };
 
-describe.skipIf(!launched.browser)(suiteTitle('pages in a real browser', launched), () => {
-  const browser = launched.browser!;
-  beforeAll(async () => {
-    out = await buildSiteOnce();
-    server = await serveStatic(out, SAMPLE_BASE);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await browser.close();
-  });
+await describeBuiltSite('pages in a real browser', (built) => {
+  site = built;
 
   it('the schools directory works with JavaScript disabled: every open school is listed and linked', async () => {
-    const w = await watchedPage(browser, server.origin, { javaScriptEnabled: false });
+    const w = await watchedPage(site.browser, site.server.origin, { javaScriptEnabled: false });
     try {
-      await w.page.goto(server.url + path('schools'), { waitUntil: 'load' });
+      await w.page.goto(site.server.url + path('schools'), { waitUntil: 'load' });
       const links = await w.page.$$eval('main a[href]', (as) => as.map((a) => ({ href: (a as HTMLAnchorElement).href, text: a.textContent ?? '' })));
       const missing = openSchools.filter((s) => !links.some((l) => l.href.includes(`schools/${s.school_id}/`) && l.text.includes(s.name)));
       expect(missing.map((s) => `${s.school_id} ${s.name}`)).toEqual([]);
@@ -53,9 +43,9 @@ describe.skipIf(!launched.browser)(suiteTitle('pages in a real browser', launche
   });
 
   it('without JavaScript, the county filter link shows exactly that county’s open schools', async () => {
-    const w = await watchedPage(browser, server.origin, { javaScriptEnabled: false });
+    const w = await watchedPage(site.browser, site.server.origin, { javaScriptEnabled: false });
     try {
-      await w.page.goto(server.url + path('schools'), { waitUntil: 'load' });
+      await w.page.goto(site.server.url + path('schools'), { waitUntil: 'load' });
       const county = firstSchool.region_code;
       const link = w.page.locator(`main a[href*="schools/county/${county}/"]`).first();
       expect(await link.count(), `a filter link to schools/county/${county}/`).toBe(1);
@@ -77,9 +67,9 @@ describe.skipIf(!launched.browser)(suiteTitle('pages in a real browser', launche
    * (which leads to the search page); `from: 'search'` the box on the search page itself.
    */
   async function searchFor(query: string, schoolId: string, from: 'home' | 'search'): Promise<{ found: boolean; hrefs: string[]; firstSchoolHit: string | null; errors: string[]; status: string }> {
-    const w = await watchedPage(browser, server.origin);
+    const w = await watchedPage(site.browser, site.server.origin);
     try {
-      await w.page.goto(server.url + path(from), { waitUntil: 'networkidle' });
+      await w.page.goto(site.server.url + path(from), { waitUntil: 'networkidle' });
       const scope = from === 'search' ? 'main ' : '';
       const box = w.page.locator(`${scope}input[type="search"], ${scope}input[role="searchbox"], ${scope}.pagefind-ui__search-input`).first();
       await box.waitFor({ state: 'visible', timeout: 15_000 });
