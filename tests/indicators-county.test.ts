@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeIndicators } from '../src/lib/indicators';
-import { countyRow, outcome, portal, resources, school, teachers, year } from './indicators-fixture';
+import { admission, countyRow, outcome, portal, resources, school, teachers, year } from './indicators-fixture';
 
 describe('region-wide results', () => {
   const a = '2121000700';
@@ -75,5 +75,31 @@ describe('region-wide results', () => {
       ['primary', 0, true],
       ['junior', 1.2, false],
     ]);
+  });
+});
+
+describe('county admissions: the in-zone share', () => {
+  it('leaves out a lottery admission that has no 划片内 count instead of blanking the county (不适用, not 未公布)', () => {
+    // public school a: 200 admitted, 180 in zone; private school b: 100 admitted by lottery, 划片内 blank.
+    // County share = 180 / 200 = 90 % (b does not apply); with b counted it would be unknown.
+    const a = '2121000700';
+    const b = '2121000701';
+    const r = computeIndicators(
+      portal({
+        schools: [school(a, '219901', 'primary'), school(b, '219901', 'primary', { ownership: 'private' })],
+        years: [
+          year(2024, {
+            resources: [resources(a, 'primary', 1000), resources(b, 'primary', 600)],
+            admissions: [
+              admission(a, 1, 200, { admitted: 200, admitted_in_zone: 180, method: 'zone' }),
+              admission(b, 1, 100, { admitted: 100, method: 'lottery' }),
+            ],
+          }),
+        ],
+      }),
+    );
+    const primary = r.counties.find((c) => c.region_code === '219901' && c.year === 2024 && c.stage === 'primary')!;
+    expect(primary.admissions.admitted).toEqual({ kind: 'value', value: 300 });
+    expect(primary.admissions.inZoneShare).toEqual({ kind: 'value', value: 90 });
   });
 });

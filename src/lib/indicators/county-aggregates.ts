@@ -132,7 +132,12 @@ export function countyYearResult(
         art_required: m.artRequired ?? 0,
       };
     });
-  const totals = admissionTotals(admissionRows, admissionsPublished);
+  // A lottery admission has no 划片内 figure (不适用, not 未公布): the county's in-zone share is
+  // over the admissions that can have one, so one private lottery school does not blank it.
+  const totals = {
+    ...admissionTotals(admissionRows, admissionsPublished),
+    inZoneShare: admissionTotals(admissionRows.filter(zoneCanApply), admissionsPublished).inZoneShare,
+  };
   const zoneRows = (key: 'zone_enrolment_urban' | 'zone_enrolment_town') => {
     const ids = new Set(parts.filter((p) => zoneRuleKey(p) === key).map((p) => p.school_id));
     return admissionRows.filter((r) => ids.has(r.school_id));
@@ -178,6 +183,11 @@ export function countyYearResult(
       zoneEnrolment: { urban: zone('zone_enrolment_urban'), town: zone('zone_enrolment_town') },
     },
   };
+}
+
+/** False for a lottery admission that reports no 划片内 count: the zone share does not apply to it. */
+function zoneCanApply(r: AdmissionRow): boolean {
+  return !(r.method === 'lottery' && r.admitted_in_zone == null);
 }
 
 export function admissionRowsOf(parts: readonly SchoolYearResult[], rowsBySchool: ReadonlyMap<string, readonly AdmissionRow[]>, stage: PartStage): AdmissionRow[] {

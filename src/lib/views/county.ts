@@ -321,7 +321,7 @@ function build(p: Portal, code: string, boundaries: Boundaries | null): CountyVi
     },
     admissions: {
       chart: adm,
-      table: { caption: `${name}各年招生情况（新的年份在前）`, id: 'admissions-table', columns: [{ label: '年份' }, { label: '计划招生', numeric: true }, { label: '录取', numeric: true }, { label: '划片内录取比例' }, { label: '超计划录取的学校' }, { label: '结果未按时公开' }], rows: admRows },
+      table: { caption: `${name}各年招生情况（新的年份在前）`, id: 'admissions-table', columns: [{ label: '年份' }, { label: '计划招生', numeric: true }, { label: '录取', numeric: true }, { label: '划片内录取比例（摇号录取不计）' }, { label: '超计划录取的学校' }, { label: '结果未按时公开' }], rows: admRows },
       topicHref: p.href('topics/admissions/'),
     },
     finance: { chart: fin, table: finance },
