@@ -43,29 +43,50 @@ export interface NameHit {
 }
 
 /** Tier of one index entry for a normalised query, or null when it does not match. */
+// The normalised forms of an entry, worked out once per entry rather than once per entry per
+// query: a province's name index has tens of thousands of entries and is matched on every keystroke.
+interface Keys {
+  readonly name: string;
+  readonly nameLength: number;
+  readonly py: string;
+  readonly ini: string;
+  /** The pinyin and the initials from the 2nd, 3rd … word on (“shiyanxiaoxue”, “syxx”). */
+  readonly pyTails: readonly string[];
+  readonly iniTails: readonly string[];
+}
+const keysOf = new WeakMap<NameEntry, Keys>();
+function keys(e: NameEntry): Keys {
+  let k = keysOf.get(e);
+  if (!k) {
+    const name = normalise(e.n);
+    const words = e.p.split(' ');
+    const inis = e.i.split(' ');
+    const tails = (parts: readonly string[]) => parts.slice(1).map((_, k) => parts.slice(k + 1).join(''));
+    k = { name, nameLength: [...name].length, py: words.join(''), ini: inis.join(''), pyTails: tails(words), iniTails: tails(inis) };
+    keysOf.set(e, k);
+  }
+  return k;
+}
+
 function tierOf(q: string, e: NameEntry, han: boolean): NameHit['tier'] | null {
-  const name = normalise(e.n);
+  const { name, nameLength, py, ini, pyTails, iniTails } = keys(e);
   if (han) {
     if (name === q) return 0;
     const len = [...q].length;
-    if (len >= 3 && editDistance(q, name, 1) <= 1) return 1;
+    if (len >= 3 && Math.abs(len - nameLength) <= 1 && editDistance(q, name, 1) <= 1) return 1;
     if (name.startsWith(q)) return 2;
     if (len >= 2 && name.includes(q)) return 3;
     return null;
   }
   if (e.c && e.c.toLowerCase() === q) return 0;
   if (/^\d+$/.test(q)) return e.c && q.length >= 4 && e.c.startsWith(q) ? 2 : null;
-  const py = e.p.replace(/ /g, '');
-  const ini = e.i.replace(/ /g, '');
   if (py === q || ini === q) return 0;
   if (q.length >= 6 && editDistance(q, py, 1) <= 1) return 1;
   if (q.length >= 2 && (py.startsWith(q) || ini.startsWith(q))) return 2;
   // A word of the name: “shiyan”, “shiyanxiaoxue”, “sy xx” (initials of consecutive words).
-  const words = e.p.split(' ');
-  const inis = e.i.split(' ');
-  for (let k = 1; k < words.length; k++) {
-    if (q.length >= 3 && words.slice(k).join('').startsWith(q)) return 3;
-    if (q.length >= 2 && inis.slice(k).join('').startsWith(q)) return 3;
+  for (let k = 0; k < pyTails.length; k++) {
+    if (q.length >= 3 && pyTails[k]!.startsWith(q)) return 3;
+    if (q.length >= 2 && iniTails[k]?.startsWith(q)) return 3;
   }
   return null;
 }
