@@ -11,12 +11,15 @@ export interface AdmissionGradeRow {
   readonly grade: number;
   readonly planned: number;
   readonly planDate: string | null;
+  readonly applicants: number | null;
   readonly admitted: number | null;
   readonly inZone: number | null;
   readonly migrant: number | null;
   /** Already suppressed for display (“<5”, “未公布”). */
   readonly disabled: string;
   readonly method: string;
+  /** Admitted by lottery: an in-zone count does not apply. */
+  readonly lottery: boolean;
   readonly resultsDate: string | null;
   readonly publication: PublicationStatus | null;
   readonly deadline: string | null;
@@ -47,11 +50,13 @@ export function admissionsOf(p: Portal, school: SchoolRow, year: number): Admiss
           grade: a.grade,
           planned: a.planned_seats,
           planDate: a.plan_published_on,
+          applicants: a.applicants,
           admitted: a.admitted,
           inZone: a.admitted_in_zone,
           migrant: a.admitted_migrant,
           disabled: showSensitive(a.admitted_disabled, threshold),
           method: zh.method(a.method),
+          lottery: a.method === 'lottery',
           resultsDate: a.results_published_on,
           publication: part?.admissions.publication.status ?? null,
           deadline: part?.admissions.publication.deadline ?? null,

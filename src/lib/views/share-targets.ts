@@ -47,6 +47,7 @@ export function shareTargetViews(portal: Portal): ShareTargetView[] {
       sourceUrl: p.planSourceUrl,
       table: {
         caption: `${heading}：逐年情况（最新年份在前）`,
+        searchable: false,
         columns: [{ label: '年份' }, { label: '达到的县区', numeric: true }, { label: '比例', numeric: true }, { label: '目标比例', numeric: true }, { label: '未达到' }, { label: '数据不足' }],
         rows: [...t.years].reverse().map((y) => [
           `${y.year}年`,

@@ -29,7 +29,8 @@ export type TableCell =
  */
 export interface ViewTable {
   readonly caption: string;
-  readonly columns: readonly { readonly label: string; readonly numeric?: boolean }[];
+  /** `class`: a page style for the column's cells (nowrap, gaps …). */
+  readonly columns: readonly { readonly label: string; readonly numeric?: boolean; readonly class?: string }[];
   readonly rows: readonly (readonly TableCell[])[];
   readonly id?: string;
   /** Site path (with base) of this table as CSV. */
