@@ -400,6 +400,10 @@ export interface SizeFigures {
   /** MB of dist/ by what takes them (pages, pagefind, releases:<format>, latest:<format>…). */
   distBreakdown: Record<string, number>;
   bareAstroCpuSeconds: number;
+  /** Build CPU ÷ bare Astro CPU (the ratio that does not depend on the machine's load). */
+  buildCpuRatio: number;
+  /** Peak RSS and CPU seconds of each stage process of the build (prepare = validation + downloads, pages = Astro). */
+  stages: Record<string, { peakMiB: number; cpuSeconds: number }>;
   pagefindFiles: number;
   pagefindMB: number;
   schoolPageHtmlMedianKB: number;
@@ -409,6 +413,16 @@ export interface SizeFigures {
   schoolPageScripts: number;
   schoolPageTables: number;
   schoolPageHeaviest: string;
+}
+
+/** The BUILD_STAGE lines the build prints with PORTAL_BUILD_STATS=1. */
+function stageFigures(out: string): Record<string, { peakMiB: number; cpuSeconds: number }> {
+  const r: Record<string, { peakMiB: number; cpuSeconds: number }> = {};
+  for (const m of out.matchAll(/BUILD_STAGE (\{.*\})/g)) {
+    const s = JSON.parse(m[1]) as { stage: string; peakMiB: number; cpuSeconds: number };
+    r[s.stage] = { peakMiB: s.peakMiB, cpuSeconds: s.cpuSeconds };
+  }
+  return r;
 }
 
 /** A phase time the build prints (e.g. “网页已生成（9.6 秒）”), NaN when the log does not say. */
@@ -451,7 +465,7 @@ async function benchSize(args: Args, work: string, n: number): Promise<SizeFigur
   const out = join(dir, 'dist');
   // A cold download cache: every release's files are built in this run.
   const build = await runMeasured(process.execPath, [TSX, join(ROOT, 'scripts', 'build.ts'), '--data', data, '--out', out, '--cache', join(dir, 'cache')], {
-    env: { PORTAL_DATA: data },
+    env: { PORTAL_DATA: data, PORTAL_BUILD_STATS: '1' },
     timeoutMs: 90 * 60_000,
   });
   if (build.code !== 0) {
@@ -467,7 +481,7 @@ async function benchSize(args: Args, work: string, n: number): Promise<SizeFigur
       sampleSeconds: round(gen.ms / 1000), papaMBps: round(papaMBps), validateMBps: round(validateMBps), validateRatio: round(validateMBps / papaMBps),
       validationErrors: fig.errors, buildSeconds: round(build.ms / 1000), buildCpuSeconds: round(build.userSeconds + build.sysSeconds, 1), releases: 3, astroSeconds: NaN, pagefindSeconds: NaN, pages: NaN, pagesPerSecond: NaN,
       buildPeakMiBLargestProcess: round((build.maxRssLargest ?? build.maxRssTree) / MiB, 0), buildPeakMiBTree: round(build.maxRssTree / MiB, 0),
-      bareAstroSeconds: NaN, bareAstroPeakMiB: NaN, bareAstroCpuSeconds: NaN, buildRatio: NaN, distMB: NaN, distFiles: NaN, distBreakdown: {}, pagefindFiles: NaN, pagefindMB: NaN,
+      bareAstroSeconds: NaN, bareAstroPeakMiB: NaN, bareAstroCpuSeconds: NaN, buildRatio: NaN, buildCpuRatio: NaN, stages: stageFigures(build.out), distMB: NaN, distFiles: NaN, distBreakdown: {}, pagefindFiles: NaN, pagefindMB: NaN,
       schoolPageHtmlMedianKB: NaN, schoolPageMaxKB: NaN, schoolPageMaxGzipKB: NaN, schoolPageJsKB: NaN, schoolPageScripts: NaN, schoolPageTables: NaN, schoolPageHeaviest: '',
     };
   }
@@ -518,6 +532,8 @@ async function benchSize(args: Args, work: string, n: number): Promise<SizeFigur
     bareAstroPeakMiB: round((bare.maxRssLargest ?? bare.maxRssTree) / MiB, 0),
     bareAstroCpuSeconds: round(bare.userSeconds + bare.sysSeconds, 1),
     buildRatio: round(build.ms / bare.ms),
+    buildCpuRatio: round((build.userSeconds + build.sysSeconds) / (bare.userSeconds + bare.sysSeconds)),
+    stages: stageFigures(build.out),
     distMB: round(bytesOf(distFiles) / 1e6),
     distFiles: distFiles.length,
     distBreakdown: distBreakdown(out, distFiles),
@@ -549,6 +565,53 @@ function growth(all: readonly SizeFigures[]): { from: number; to: number; ratio:
   return a && b ? { from: 5000, to: 20000, ratio: round(b.buildSeconds / a.buildSeconds) } : null;
 }
 
+interface TargetLine {
+  target: string;
+  schools: number | null;
+  measured: number;
+  limit: number;
+  /** measured ÷ limit */
+  ratio: number;
+  /** true = PASS, false = MISS, null = not measured (build failed or size not run) */
+  pass: boolean | null;
+  note?: string;
+}
+
+/**
+ * Every target of issue 11, as measured ÷ limit with PASS/MISS (≤ targets pass at a ratio ≤ 1,
+ * ≥ targets at ≥ 1). A target at a size this run did not measure is listed as not measured.
+ */
+function targets(all: readonly SizeFigures[]): TargetLine[] {
+  const out: TargetLine[] = [];
+  const at = (n: number) => all.find((s) => s.schools === n);
+  const line = (target: string, schools: number | null, measured: number, limit: number, atMost: boolean, note?: string): void => {
+    const ok = Number.isFinite(measured) ? (atMost ? measured <= limit : measured >= limit) : null;
+    out.push({ target, schools, measured, limit, ratio: round(measured / limit), pass: ok, ...(note ? { note } : {}) });
+  };
+  for (const s of all) line('校验速度 ÷ papaparse ≥ 0.5', s.schools, s.validateRatio, 0.5, false);
+  const s2 = at(2000);
+  line('完整构建 ÷ 空白 Astro ≤ 2（2000 所）', 2000, s2 && !s2.buildFailed ? s2.buildRatio : NaN, 2, true, s2 ? (s2.buildFailed ? `构建失败：${s2.buildFailed}` : `CPU 比值 ${s2.buildCpuRatio}`) : '本次未测 2000 所');
+  const s20 = at(20000);
+  const n20 = s20 ? undefined : '本次未测 20000 所';
+  line('完整构建 ÷ 空白 Astro ≤ 3（20000 所；理想 1.5）', 20000, s20 && !s20.buildFailed ? s20.buildRatio : NaN, 3, true, n20 ?? (s20!.buildFailed ? `构建失败：${s20!.buildFailed}` : `CPU 比值 ${s20!.buildCpuRatio}`));
+  const g = growth(all);
+  line('构建时间 5000 → 20000 所 ≤ 4.5×', null, g ? g.ratio : NaN, 4.5, true, g ? undefined : '需要同一次运行中 5000 和 20000 所都成功');
+  line('峰值内存（整个进程树）< 3 GiB（20000 所）', 20000, s20 ? s20.buildPeakMiBTree : NaN, 3 * GiB, true, n20 ?? (s20!.buildFailed ? '构建未完成时的峰值' : undefined));
+  if (s20?.buildFailed && s20.buildPeakMiBTree < 3 * GiB) out[out.length - 1].pass = null;
+  line('dist/ < 1000 MB（20000 所）', 20000, s20 ? s20.distMB : NaN, 1000, true, n20);
+  line('dist/ 文件 < 200000 个（20000 所）', 20000, s20 ? s20.distFiles : NaN, 200000, true, n20);
+  for (const s of all) line('最重学校页 HTML+CSS+JS < 60 KB', s.schools, s.schoolPageMaxKB, 60, true);
+  return out;
+}
+
+function targetTable(t: readonly TargetLine[]): string {
+  return [
+    '| 目标 | 学校数 | 测得 | 限值 | 测得 ÷ 限值 | 结果 |',
+    '|---|---:|---:|---:|---:|---|',
+    ...t.map((l) => `| ${l.target} | ${l.schools ?? '—'} | ${Number.isFinite(l.measured) ? l.measured : '—'} | ${l.limit} | ${Number.isFinite(l.ratio) ? l.ratio : '—'} | ${l.pass === null ? '未测' : l.pass ? 'PASS' : 'MISS'}${l.note ? `（${l.note}）` : ''} |`),
+  ].join('\n');
+}
+
 function report(all: SizeFigures[]): string {
   const row = (label: string, f: (s: SizeFigures) => string) => `| ${label} | ${all.map(f).join(' | ')} |`;
   const at = (n: number, f: (s: SizeFigures) => string) => (s: SizeFigures) => (s.schools >= n ? f(s) : '');
@@ -568,6 +631,8 @@ function report(all: SizeFigures[]): string {
     row('同页数空白 Astro 构建 s / CPU s', (s) => `${s.bareAstroSeconds} / ${s.bareAstroCpuSeconds}`),
     row('构建/空白 比值（目标 2000 所 ≤ 2；20000 所 ≤ 3，理想 1.5）', (s) =>
       `${s.buildRatio}${s.schools === 2000 ? ` ${verdict(s.buildRatio <= 2)}` : s.schools >= 20000 ? ` ${verdict(s.buildRatio <= 3)}` : ''}`),
+    row('  构建/空白 CPU 比值（不受机器负载影响）', (s) => `${s.buildCpuRatio}`),
+    row('  各步骤 峰值内存 MiB / CPU s（prepare=校验+下载，pages=Astro）', (s) => Object.entries(s.stages).map(([k, v]) => `${k} ${v.peakMiB} / ${v.cpuSeconds}`).join('；')),
     row('峰值内存 MiB：最大进程 / 进程树（目标 20000 所时树 < 3072）', (s) => `${s.buildPeakMiBLargestProcess} / ${s.buildPeakMiBTree}${at(20000, (x) => ` ${verdict(x.buildPeakMiBTree < 3 * GiB)}`)(s)}`),
     row('空白 Astro 峰值内存 MiB', (s) => `${s.bareAstroPeakMiB}`),
     row('dist MB / 文件数（目标 20000 所时 < 1000 MB，< 200000 个）', (s) => `${s.distMB} / ${s.distFiles}${at(20000, (x) => ` ${verdict(x.distMB < 1000 && x.distFiles < 200000)}`)(s)}`),
@@ -580,6 +645,7 @@ function report(all: SizeFigures[]): string {
   ];
   const g = growth(all);
   if (g) lines.push('', `构建时间 ${g.from} → ${g.to} 所学校：${g.ratio}×（目标 ≤ 4.5×）${verdict(g.ratio <= 4.5)}`);
+  lines.push('', '目标（测得 ÷ 限值；≤ 的目标比值 ≤ 1 为 PASS，≥ 的目标比值 ≥ 1 为 PASS）：', '', targetTable(targets(all)));
   return lines.join('\n');
 }
 
@@ -650,7 +716,7 @@ async function main(): Promise<void> {
   if (!args.json) {
     process.stdout.write(`\n${report(all)}\n\n机器：${m.cpu}，${m.cores} 核，${m.memGiB} GiB 内存，Node ${m.node}，开始时负载 ${m.load1}；提交 ${m.commit}；${m.date}；总耗时 ${total} s\n`);
   }
-  process.stdout.write(`BENCH_JSON ${JSON.stringify({ machine: m, command: `npm run bench -- ${argv.join(' ')}`.trim(), totalSeconds: total, growth5000to20000: growth(all)?.ratio ?? null, sizes: all })}\n`);
+  process.stdout.write(`BENCH_JSON ${JSON.stringify({ machine: m, command: `npm run bench -- ${argv.join(' ')}`.trim(), totalSeconds: total, growth5000to20000: growth(all)?.ratio ?? null, targets: targets(all), sizes: all })}\n`);
   // Every size was measured; a build that could not finish still makes the command fail.
   if (failed.length) process.exitCode = 1;
 }

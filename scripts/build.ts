@@ -60,12 +60,15 @@ interface StageInput {
   readonly dataDir: string;
   readonly outDir: string;
   readonly cacheDir: string;
+  /** releases.yml when it is not next to the data folder (PORTAL_RELEASES of the build's env). */
+  readonly releasesFile?: string;
 }
 interface Prepared {
   readonly base: string;
   readonly site: string | null;
   readonly today: string;
   readonly dataDir: string;
+  readonly releasesFile?: string;
   /** The distribution manifest (JSON) for the pages. */
   readonly distribution: string;
   readonly placements: readonly Placement[];
@@ -118,7 +121,7 @@ export async function runBuild(opts: BuildOptions): Promise<BuildOutcome> {
   const work = mkdtempSync(join(tmpdir(), 'edu-portal-build-'));
   let base = '/';
   try {
-    const input: StageInput = { dataDir, outDir, cacheDir };
+    const input: StageInput = { dataDir, outDir, cacheDir, ...(env.PORTAL_RELEASES ? { releasesFile: resolve(env.PORTAL_RELEASES) } : {}) };
     writeFileSync(join(work, 'input.json'), JSON.stringify(input));
 
     // ── 1. validation + downloads (own process) ─────────────────────────────────
@@ -184,12 +187,12 @@ async function stagePrepare(work: string): Promise<number> {
   const { distributionJson } = await import('../src/lib/build/manifest');
   const out = (l: string) => process.stdout.write(l + '\n');
   const err = (t: string) => process.stderr.write(t);
-  const { dataDir } = input;
+  const { dataDir, releasesFile } = input;
   out(`检查数据：${shownPath(dataDir)}`);
   const effects = { log: () => {}, env: process.env, now: () => new Date() };
   // Only scalars leave this block, so the model is not pinned while the downloads are written.
   const checked = await (async () => {
-    const p = await runPipeline({ dataDir }, effects);
+    const p = await runPipeline({ dataDir, releasesFile }, effects);
     if (!p.readable) {
       err(`无法生成网站：${p.issues[0]?.message ?? `无法读取 ${dataDir}`}\n`);
       return 2;
@@ -202,17 +205,17 @@ async function stagePrepare(work: string): Promise<number> {
     if (p.warnings > 0) out(`数据检查通过，有 ${p.warnings} 个提醒（运行 npm run validate 查看详情）。`);
     else out('数据检查通过。');
     for (const line of describeWithheld(p.withheld)) out(line);
-    for (const line of publicationWarnings(dataDir, p.settings)) out(line);
+    for (const line of publicationWarnings(dataDir, p.settings, releasesFile)) out(line);
     return { today: p.today, base: normaliseBase(p.settings.base_path), site: p.settings.site_url ?? null };
   })();
   if (typeof checked === 'number') return checked;
 
   const t = Date.now();
   try {
-    const d = await writeDownloads({ dataDir, today: checked.today, cacheDir: input.cacheDir, effects });
+    const d = await writeDownloads({ dataDir, today: checked.today, cacheDir: input.cacheDir, releasesFile, effects });
     const file = join(work, 'distribution.json');
     writeFileSync(file, distributionJson(d.distribution));
-    const prepared: Prepared = { ...checked, dataDir, distribution: file, placements: d.placements };
+    const prepared: Prepared = { ...checked, dataDir, releasesFile, distribution: file, placements: d.placements };
     writeFileSync(join(work, 'prepared.json'), JSON.stringify(prepared));
     const n = d.reused.length + d.built.length;
     out(`下载文件：${n} 个版本，${d.built.length ? `新生成 ${d.built.join('、')}` : '没有新生成'}${d.reused.length ? `，沿用缓存 ${d.reused.join('、')}` : ''}（${seconds(t)}）。`);
@@ -243,12 +246,13 @@ async function stagePages(work: string): Promise<number> {
     await build({
       root: ROOT,
       outDir: astroOut,
-      // A cache per output folder: parallel builds (tests, CI matrix) must not share Vite's files.
-      cacheDir: join(tmpdir(), `edu-portal-astro-${id}`),
+      // Vite's cache lives in this build's work folder: parallel builds (tests, CI matrix) never
+      // share it, and runBuild removes it with the work folder (no edu-portal-astro-* left in /tmp).
+      cacheDir: join(work, 'vite'),
       base: prepared.base,
       site: prepared.site ?? undefined,
       // The pages reach the same pipeline with the same input (src/lib/views/page-context.ts).
-      vite: { define: { __PORTAL_INPUT__: JSON.stringify({ dataDir: prepared.dataDir, today: prepared.today, distribution: prepared.distribution }) } },
+      vite: { define: { __PORTAL_INPUT__: JSON.stringify({ dataDir: prepared.dataDir, today: prepared.today, distribution: prepared.distribution, releasesFile: prepared.releasesFile }) } },
       // Per-page log lines cost real time at 20,000 pages; the summary says what matters.
       logLevel: process.env.PORTAL_VERBOSE ? 'info' : 'warn',
     });
@@ -309,7 +313,14 @@ if (isMain && process.argv[2] === '--stage') {
     process.exit(2);
   }
   run(work).then(
-    (code) => process.exit(code),
+    (code) => {
+      // For npm run bench: what each stage cost on its own (peak RSS of this process, CPU seconds).
+      if (process.env.PORTAL_BUILD_STATS) {
+        const u = process.resourceUsage();
+        process.stdout.write(`BUILD_STAGE ${JSON.stringify({ stage, peakMiB: Math.round(u.maxRSS / 1024), cpuSeconds: Math.round((u.userCPUTime + u.systemCPUTime) / 1e4) / 100 })}\n`);
+      }
+      process.exit(code);
+    },
     (e: unknown) => {
       process.stderr.write(`无法完成：${e instanceof Error ? e.message : String(e)}\n`);
       if (process.env.PORTAL_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);

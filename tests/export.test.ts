@@ -113,15 +113,16 @@ describe('CSV flavours', () => {
   });
 });
 
-describe('JSON', () => {
-  it('parses, keeps column order, numbers as numbers and blanks as null', () => {
+describe('the form for code: csv/ + datapackage.json, no JSON copy of a table', () => {
+  it('has no json/ folder (it repeated csv/ at 3× the bytes); the CSV keeps column order, numbers and blanks', () => {
     const { b } = buildBoth();
-    const rows = JSON.parse(text(b.files.get('json/2024/admissions.json')!));
-    expect(rows).toHaveLength(3);
-    expect(Object.keys(rows[0])).toEqual(admissions.columns.map((c) => c.key));
-    expect(rows[0].admitted).toBe(187);
-    expect(rows[0].applicants).toBeNull();
-    expect(rows[0].school_id).toBe('2121000101');
+    expect([...b.files.keys()].filter((p) => p.startsWith('json/'))).toEqual([]);
+    const [head, first] = text(b.files.get('csv/2024/admissions.csv')!).split('\n');
+    expect(head.split(',')).toEqual(admissions.columns.map((c) => c.key));
+    const row = Object.fromEntries(head.split(',').map((k, i) => [k, first.split(',')[i]]));
+    expect(row.admitted).toBe('187');
+    expect(row.applicants).toBe('');
+    expect(row.school_id).toBe('2121000101');
     const pkg = JSON.parse(text(b.files.get('datapackage.json')!));
     // plans.csv is optional now (issue 12): the fixture has no plans, so no plans resource
     expect(pkg.resources.map((r: { name: string }) => r.name)).toEqual(['regions', 'schools', 'admissions-2024', 'classes-2025']);
@@ -213,7 +214,7 @@ describe('checksums, ZIP and determinism', () => {
     const zip = unzipSync(b.files.get(b.manifest.zip.path)!);
     const names = Object.keys(zip).sort();
     const folder = 'edu-balance-219900-2025.2/';
-    for (const p of ['csv/schools.csv', 'excel/2024/admissions.csv', 'json/2025/classes.json', 'datapackage.json', 'README.md', 'LICENSE.txt', 'CITATION.txt', 'SHA256SUMS', 'changes.csv', 'dictionary.csv']) {
+    for (const p of ['csv/schools.csv', 'excel/2024/admissions.csv', 'xlsx/2025/classes.xlsx', 'datapackage.json', 'README.md', 'LICENSE.txt', 'CITATION.txt', 'SHA256SUMS', 'changes.csv', 'dictionary.csv']) {
       expect(names).toContain(folder + p);
     }
     expect(text(zip[folder + 'csv/schools.csv'])).toBe(text(b.files.get('csv/schools.csv')!));

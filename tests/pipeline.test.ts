@@ -104,23 +104,16 @@ describe('older releases under a raised suppression threshold', () => {
     appendFileSync(join(dir, 'portal.yml'), 'suppression_threshold: 5\n');
     mkdirSync(rel, { recursive: true });
     writeFileSync(join(rel, 'releases.yml'), 'releases:\n  - version: "r1"\n    date: 2026-01-10\n    snapshot: snapshots/r1\n  - version: "r2"\n    date: 2026-11-20\n');
-    const saved = process.env.PORTAL_RELEASES;
-    process.env.PORTAL_RELEASES = join(rel, 'releases.yml');
-    try {
-      // The snapshot alone, as it was published: 3 pupils shown exactly (threshold 2).
-      const alone = await runPipeline({ dataDir: join(rel, 'snapshots', 'r1'), today: '2026-11-24' });
-      expect(alone.published.tables().years[0].funding?.[0].special_ed_students).toBe(3);
-      const b = (await runPipeline({ dataDir: dir, today: '2026-11-24', releaseCacheDir: join(rel, 'cache') })).distribution();
-      for (const version of ['r1', 'r2']) {
-        const files = (await b.releaseFiles(version))!;
-        const csv = new TextDecoder().decode(files.get('csv/2025/funding.csv'));
-        const first = csv.split(/\r?\n/)[1].split(',');
-        expect(first, version).toContain('<5');
-        expect(first, version).not.toContain('3');
-      }
-    } finally {
-      if (saved === undefined) delete process.env.PORTAL_RELEASES;
-      else process.env.PORTAL_RELEASES = saved;
+    // The snapshot alone, as it was published: 3 pupils shown exactly (threshold 2).
+    const alone = await runPipeline({ dataDir: join(rel, 'snapshots', 'r1'), today: '2026-11-24' });
+    expect(alone.published.tables().years[0].funding?.[0].special_ed_students).toBe(3);
+    const b = (await runPipeline({ dataDir: dir, today: '2026-11-24', releaseCacheDir: join(rel, 'cache'), releasesFile: join(rel, 'releases.yml') })).distribution();
+    for (const version of ['r1', 'r2']) {
+      const files = (await b.releaseFiles(version))!;
+      const csv = new TextDecoder().decode(files.get('csv/2025/funding.csv'));
+      const first = csv.split(/\r?\n/)[1].split(',');
+      expect(first, version).toContain('<5');
+      expect(first, version).not.toContain('3');
     }
   });
 });

@@ -133,9 +133,7 @@ describe('embargoing a file that is already published', () => {
         join(rel, 'releases.yml'),
         'releases:\n  - version: "r1"\n    date: 2026-01-10\n    snapshot: snapshots/r1\n  - version: "r2"\n    date: 2026-11-20\n',
       );
-      process.env.PORTAL_RELEASES = join(rel, 'releases.yml');
-      process.env.PORTAL_TODAY = '2026-11-24';
-      const b = (await runPipeline({ dataDir: f.dir, today: '2026-11-24', releaseCacheDir: join(rel, 'cache') })).distribution();
+      const b = (await runPipeline({ dataDir: f.dir, today: '2026-11-24', releaseCacheDir: join(rel, 'cache'), releasesFile: join(rel, 'releases.yml') })).distribution();
       const dist = await b.distribution();
       const r2 = dist.releases.find((r) => r.version === 'r2');
       expect(r2 && r2.available).toBe(true);
@@ -150,8 +148,6 @@ describe('embargoing a file that is already published', () => {
       // r1 still has them (already published)
       expect((await b.releaseFiles('r1'))!.has('csv/2025/funding.csv')).toBe(true);
     } finally {
-      delete process.env.PORTAL_RELEASES;
-      delete process.env.PORTAL_TODAY;
       f.cleanup();
       rmSync(rel, { recursive: true, force: true });
     }

@@ -21,20 +21,16 @@ import { fixtureCopy, fixtureText } from './fixture-dir';
 const FUNDING = '学校标识码,公用经费支出,教师培训经费,特教学生数,特教公用经费,基建及装备投入\n2199010001,1200000,60000,3,15000,\n3199010002,1100000,56000,12,96000,\n';
 
 let f: { dir: string; cleanup: () => void };
-const savedReleases = process.env.PORTAL_RELEASES;
 const savedToday = process.env.PORTAL_TODAY;
 beforeAll(() => {
   f = fixtureCopy('minimal', {
     '2025/funding.csv': FUNDING,
     'portal.yml': fixtureText('minimal', 'portal.yml') + 'embargo:\n  2025/outcomes.csv: 2026-09-01\n',
   });
-  process.env.PORTAL_RELEASES = `${f.dir}/no-releases.yml`;
   process.env.PORTAL_TODAY = '2026-01-15';
 });
 afterAll(() => {
   f.cleanup();
-  if (savedReleases === undefined) delete process.env.PORTAL_RELEASES;
-  else process.env.PORTAL_RELEASES = savedReleases;
   if (savedToday === undefined) delete process.env.PORTAL_TODAY;
   else process.env.PORTAL_TODAY = savedToday;
 });
@@ -73,7 +69,7 @@ async function latestFiles(b: DistributionBuilder): Promise<Map<string, string>>
 
 describe('downloads publish what the pages publish (the pipeline’s distribution)', () => {
   it('no embargoed file, “<5” for the small count, no 5000 元 per pupil, no 7400 元', async () => {
-    const files = await latestFiles((await runPipeline({ dataDir: f.dir, today: '2026-01-15', releaseCacheDir: `${f.dir}/.cache` })).distribution());
+    const files = await latestFiles((await runPipeline({ dataDir: f.dir, today: '2026-01-15', releaseCacheDir: `${f.dir}/.cache`, releasesFile: `${f.dir}/no-releases.yml` })).distribution());
     const paths = [...files.keys()];
     expect(paths.some((p) => /outcomes/.test(p))).toBe(false);
     const funding = files.get('csv/2025/funding.csv')!;

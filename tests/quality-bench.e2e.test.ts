@@ -14,7 +14,7 @@ const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const NUMERIC = [
   'schools', 'years', 'csvFiles', 'csvMB', 'csvRecords', 'papaMBps', 'validateMBps', 'validateRatio',
   'buildSeconds', 'buildCpuSeconds', 'astroSeconds', 'pagefindSeconds', 'pages', 'pagesPerSecond', 'buildPeakMiBLargestProcess',
-  'buildPeakMiBTree', 'bareAstroSeconds', 'bareAstroPeakMiB', 'buildRatio', 'distMB', 'distFiles', 'bareAstroCpuSeconds', 'pagefindFiles', 'pagefindMB',
+  'buildPeakMiBTree', 'bareAstroSeconds', 'bareAstroPeakMiB', 'buildRatio', 'distMB', 'distFiles', 'bareAstroCpuSeconds', 'buildCpuRatio', 'pagefindFiles', 'pagefindMB',
   'schoolPageHtmlMedianKB', 'schoolPageMaxKB', 'schoolPageMaxGzipKB', 'schoolPageJsKB', 'schoolPageScripts', 'schoolPageTables',
 ] as const;
 
@@ -50,6 +50,16 @@ describe('npm run bench', () => {
     expect(s.pages).toBeGreaterThan(200);
     expect(s.schoolPageHeaviest).toMatch(/^schools\//);
     expect(s.schoolPageTables).toBeGreaterThan(0);
+    // Each stage process says what it cost (the build's memory is the largest of them).
+    for (const stage of ['prepare', 'pages']) expect(s.stages[stage]?.peakMiB, stage).toBeGreaterThan(0);
+    // Every target of the issue as measured ÷ limit with PASS/MISS, or 未测 when this size does not apply.
+    const names = (json.targets as { target: string }[]).map((t) => t.target);
+    for (const t of ['papaparse', '2000 所', '20000 所；理想 1.5', '5000 → 20000', '< 3 GiB', '< 1000 MB', '< 200000', '< 60 KB']) expect(names.some((n) => n.includes(t)), t).toBe(true);
+    for (const t of json.targets as { ratio: number; pass: boolean | null; measured: number; limit: number }[]) {
+      if (t.pass === null) continue;
+      expect(t.ratio).toBeCloseTo(t.measured / t.limit, 1);
+    }
+    expect(r.stdout).toMatch(/\| (PASS|MISS)/);
     // The human-readable table names each budget with its target.
     for (const label of ['目标 ≥ 0.5', '≤ 2', '≤ 3', '目标 < 60', 'Pagefind 索引', '峰值内存', '< 200000']) expect(r.stdout).toContain(label);
   });

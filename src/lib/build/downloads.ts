@@ -25,6 +25,7 @@ import { readEmbargo } from '../settings/embargo';
 import { DEFAULT_THRESHOLD, suppressionMarker } from '../privacy/suppress';
 import type { PortalSettings } from '../settings/types';
 import { walkFiles, type Placement } from './place';
+import { latestFiles, latestPointer, latestSums } from '../export/latest';
 
 export type { Placement } from './place';
 
@@ -42,6 +43,8 @@ export interface DownloadsInput {
   readonly cacheDir: string;
   /** Where git releases are checked out (the pipeline's default when omitted). */
   readonly releaseCacheDir?: string;
+  /** releases.yml when it is not `<dataDir>/../releases/releases.yml`. */
+  readonly releasesFile?: string;
   readonly effects: Effects;
 }
 
@@ -138,7 +141,9 @@ export async function writeDownloads(input: DownloadsInput): Promise<Downloads> 
   const { dataDir, today, cacheDir, effects } = input;
   const releaseCacheDir = input.releaseCacheDir ?? join(cacheDir, '..', 'edu-portal-releases');
   mkdirSync(cacheDir, { recursive: true });
-  const load = (dir: string): Promise<Pipeline> => runPipeline({ dataDir: dir, today, releaseCacheDir }, effects);
+  // The current folder with the releases file the caller named (it names the releases, its
+  // portal names the latest one); an older release's folder is read as itself.
+  const load = (dir: string): Promise<Pipeline> => runPipeline({ dataDir: dir, today, releaseCacheDir, ...(dir === dataDir && input.releasesFile ? { releasesFile: input.releasesFile } : {}) }, effects);
   // One release's pipeline in memory at a time: loading another folder first drops the cached
   // one (a release keeps only the previous release's data tables, for its diff).
   let lastLoaded: string | null = null;
@@ -153,7 +158,7 @@ export async function writeDownloads(input: DownloadsInput): Promise<Downloads> 
     if (!c.ok) throw new Error(c.issues[0]?.message ?? `数据文件夹无法发布：${dataDir}`);
     return { settings: c.settings };
   });
-  const config = readReleases(dataDir, { sample: settings.sample, regionCode: settings.region_code });
+  const config = readReleases(dataDir, { sample: settings.sample, regionCode: settings.region_code, file: input.releasesFile });
 
   // Keys first (cheap: hashes of files), so a cached release never loads its data.
   const code = codeKey();
@@ -245,8 +250,23 @@ export async function writeDownloads(input: DownloadsInput): Promise<Downloads> 
   const available = releases.filter((r): r is ReleaseManifest => r.available);
   const latest = available.length ? available[available.length - 1] : null;
   if (latest) {
+    // /data/latest/ is not a second copy of the release: only the files a program fetches from a
+    // fixed address (export/latest.ts), its own SHA256SUMS, and /data/latest.json.
     const from = placements.find((pl) => pl.to === `data/releases/${latest.version}`)!.from;
-    placements.push({ from, to: 'data/latest' });
+    placements.push({ from, to: 'data/latest', files: latestFiles(latest).map((f) => f.path) });
+    const key = `latest-${hash(code, latest.version, latest.checksums.sha256, sKey).slice(0, 32)}`;
+    const dir = join(cacheDir, key);
+    used.add(key);
+    if (!existsSync(join(dir, 'manifest.json'))) {
+      const tmp = `${dir}.tmp-${process.pid}`;
+      rmSync(tmp, { recursive: true, force: true });
+      mkdirSync(join(tmp, 'files', 'latest'), { recursive: true });
+      writeFileSync(join(tmp, 'files', 'latest', 'SHA256SUMS'), latestSums(latest));
+      writeFileSync(join(tmp, 'files', 'latest.json'), latestPointer(latest, releaseContext(settings, null)));
+      writeFileSync(join(tmp, 'manifest.json'), '{}');
+      commitEntry(tmp, dir);
+    } else touch(dir);
+    placements.push({ from: join(dir, 'files'), to: 'data' });
   }
 
   // Templates and the dictionary: they depend on the code only.

@@ -6,6 +6,8 @@ import { dirname, join, relative } from 'node:path';
 export interface Placement {
   readonly from: string;
   readonly to: string;
+  /** Only these files of `from` (relative paths); every file when absent. */
+  readonly files?: readonly string[];
 }
 
 export function walkFiles(dir: string, out: string[] = [], base = dir): string[] {
@@ -34,7 +36,7 @@ export function walkFiles(dir: string, out: string[] = [], base = dir): string[]
 export function placeDownloads(placements: readonly Placement[], outDir: string): number {
   let n = 0;
   for (const p of placements) {
-    for (const f of walkFiles(p.from)) {
+    for (const f of p.files ?? walkFiles(p.from)) {
       const dst = join(outDir, p.to, f);
       mkdirSync(dirname(dst), { recursive: true });
       copyFileSync(join(p.from, f), dst, constants.COPYFILE_FICLONE);

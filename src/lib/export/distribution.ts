@@ -49,6 +49,8 @@ export interface Distribution {
 export interface DistributionOptions {
   readonly dataDir: string;
   readonly cacheDir?: string;
+  /** releases.yml when it is not `<dataDir>/../releases/releases.yml`. */
+  readonly releasesFile?: string;
   readonly effects: DistributionEffects;
   /**
    * The manifest already computed by the build (src/lib/build/downloads.ts writes the files and
@@ -141,7 +143,7 @@ export class DistributionBuilder {
     const current = await this.opts.effects.load(resolve(this.opts.dataDir));
     if (typeof current === 'string') throw new Error(`数据文件夹无法读取：${current}`);
     const settings = current.settings;
-    const config = readReleases(this.opts.dataDir, { sample: settings.sample, regionCode: settings.region_code });
+    const config = readReleases(this.opts.dataDir, { sample: settings.sample, regionCode: settings.region_code, file: this.opts.releasesFile });
     const releases: (ReleaseManifest | UnavailableRelease)[] = [];
     let prev: BuiltRelease | null = null;
     let prevVersion: string | null = null;

@@ -16,6 +16,7 @@ export * from './data-tables';
 export * from './indicator-tables';
 export * from './release-build';
 export * from './distribution';
+export * from './latest';
 export * from './discovery';
 export * from './xlsx';
 export * from './publication-warnings';

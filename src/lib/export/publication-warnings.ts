@@ -12,10 +12,10 @@ export const SITE_URL_WARNING =
   '引用（CITATION、BibTeX、RIS 中的网址）、分享图片 og:image、订阅源 feed.xml 的地址和 sitemap.xml 都需要完整网址：' +
   '现在引用和订阅源中只有站内路径，不生成 sitemap.xml。';
 
-export function publicationWarnings(dataDir: string, settings: PortalSettings): string[] {
+export function publicationWarnings(dataDir: string, settings: PortalSettings, releasesFile?: string): string[] {
   const out: string[] = [];
   try {
-    out.push(...(readReleases(dataDir, { sample: settings.sample, regionCode: settings.region_code }).warnings ?? []));
+    out.push(...(readReleases(dataDir, { sample: settings.sample, regionCode: settings.region_code, file: releasesFile }).warnings ?? []));
   } catch (e) {
     if (e instanceof ReleaseConfigError) out.push(`版本记录有误（下载文件将无法生成）：${e.message}`);
     else throw e;

@@ -7,8 +7,9 @@
  *   csv/<file>.csv        for code: UTF-8, no BOM, LF, keys as headers (described by datapackage.json)
  *   excel/<file>.csv      for people: UTF-8 BOM, CRLF, Chinese headers and labels, formula-safe
  *   xlsx/<file>.xlsx      for people: one sheet, codes kept as text (leading zeros survive)
- *   json/<file>.json      rows as JSON objects
  *   (<file> = schools, 2024/admissions, …, indicators/schools, indicators/cv, indicators/findings)
+ *   No JSON copy of the tables: it repeated every row of csv/ at 3.2× the bytes (a third of the
+ *   site at 2,000 schools); csv/ + datapackage.json is the machine-readable form.
  *   datapackage.json  README.md  LICENSE.txt  dictionary.csv
  *   CITATION.txt (GB/T 7714 + English)  CITATION.cff  CITATION.bib  CITATION.ris
  *   changes.csv / changes.json   cell-level diff against the previous release
@@ -58,7 +59,6 @@ export interface TableFiles {
   readonly csv: FileInfo;
   readonly excel: FileInfo;
   readonly xlsx: FileInfo;
-  readonly json: FileInfo;
 }
 
 export interface TableDiffSummary {
@@ -294,7 +294,7 @@ function readme(entry: ReleaseEntry, ctx: ReleaseContext, tables: readonly Table
     '- `excel/` — 供 Excel / WPS / LibreOffice 直接打开：UTF-8 带 BOM、CRLF、中文表头和中文取值；代码写成 `="0101"`，打开后是文本（保留前导零）；以 = + - @ 开头的文本前加了单引号，防止被当作公式执行。',
     '  For people: opens in Excel / WPS / LibreOffice with Chinese intact (UTF-8 BOM, CRLF, Chinese headers); codes written as `="0101"` open as text; text starting with = + - @ is prefixed with an apostrophe so no formula runs.',
     '- `xlsx/` — Excel 工作簿：代码列为文本（保留前导零），数值为数字，日期为日期。 / Excel workbooks: codes as text, numbers as numbers, dates as dates.',
-    '- `json/` — 每行一个 JSON 对象；空值为 null。 / One JSON object per row; blanks are null.',
+    '- 表格不另附 JSON：程序请读 `csv/`，列的类型和含义见 `datapackage.json`（Frictionless 工具可直接读取，Python、R、JavaScript 均有）。 / No JSON copy of the tables: read `csv/`; `datapackage.json` gives each column\'s type and meaning (Frictionless libraries exist for Python, R and JavaScript).',
     '- `csv/indicators/` 等 — 门户计算的指标、差异系数和发现。 / Indicators, coefficients of variation and findings computed by the portal.',
     '- `dictionary.csv` — 数据字典（每列的含义、类型、单位、允许值）。 / Data dictionary.',
     '- `changes.csv` — 与上一版本相比的逐单元格变更。 / Cell-level changes since the previous release.',
@@ -389,8 +389,7 @@ export function buildRelease(input: ReleaseBuildInput): BuiltRelease {
     const csv = put(`csv/${stem}.csv`, 'csv', tableCsv(table, 'code'));
     const excel = put(`excel/${stem}.csv`, 'excel', tableCsv(table, 'people'));
     const xlsx = put(`xlsx/${stem}.xlsx`, 'xlsx', tableXlsx(table, entry.date));
-    const json = put(`json/${stem}.json`, 'json', tableJson(table));
-    const t: TableFiles = { id, dataset, zh: table.def.zh, en: table.def.en, year, kind, rows: table.rows.length, csv, excel, xlsx, json };
+    const t: TableFiles = { id, dataset, zh: table.def.zh, en: table.def.en, year, kind, rows: table.rows.length, csv, excel, xlsx };
     tablesOut.push(t);
     resources.push({ name: id, path: csv.path, def: table.def, title: `${table.def.zh}${year !== null ? `（${year}学年）` : ''}`, bytes: csv.bytes, sha256: csv.sha256, rows: t.rows });
   };

@@ -77,8 +77,9 @@ function text(v: unknown): string {
   return v === null || v === undefined ? '' : String(v).trim();
 }
 
-export function releasesFileFor(dataDir: string): string {
-  return process.env.PORTAL_RELEASES ? resolve(process.env.PORTAL_RELEASES) : resolve(dataDir, '..', 'releases', 'releases.yml');
+/** Where a data folder's releases.yml is: `file` when the caller names one, else `<dataDir>/../releases/releases.yml`. */
+export function releasesFileFor(dataDir: string, file?: string | null): string {
+  return file ? resolve(file) : resolve(dataDir, '..', 'releases', 'releases.yml');
 }
 
 /** Parse releases.yml text. Errors are plain Chinese, naming the entry. */
@@ -207,10 +208,12 @@ export interface ReadReleasesOptions {
   /** The portal settings' sample flag and region code; read from the data folder when omitted. */
   readonly sample?: boolean;
   readonly regionCode?: string | null;
+  /** releases.yml somewhere else than next to the data folder (pipeline input `releasesFile`). */
+  readonly file?: string | null;
 }
 
 export function readReleases(dataDir: string, opts: ReadReleasesOptions = {}): ReleaseConfig {
-  const file = releasesFileFor(dataDir);
+  const file = releasesFileFor(dataDir, opts.file);
   if (!existsSync(file)) {
     const d = derivedRelease(dataDir);
     return { file: null, releases: [d.entry], warnings: [d.warning] };

@@ -37,6 +37,8 @@ export interface PipelineInput {
   readonly today?: string;
   /** Where older releases' snapshots are checked out (default node_modules/.cache/edu-portal-releases). */
   readonly releaseCacheDir?: string;
+  /** The releases.yml listing this folder's releases (default `<dataDir>/../releases/releases.yml`). */
+  readonly releasesFile?: string;
 }
 
 export interface Pipeline {
@@ -91,10 +93,11 @@ const byModel = new WeakMap<PortalData, Pipeline>();
 export function runPipeline(input: PipelineInput, effects: Effects = silentEffects): Promise<Pipeline> {
   const dataDir = resolve(input.dataDir);
   const today = input.today ?? publicationDate(effects.env, effects.now());
-  const key = `${today}\u0000${folderStamp(dataDir)}`;
+  const releasesFile = input.releasesFile ? resolve(input.releasesFile) : undefined;
+  const key = `${today}\u0000${releasesFile ?? ''}\u0000${folderStamp(dataDir)}`;
   const hit = cache.get(dataDir);
   if (hit && hit.key === key) return hit.pipeline;
-  const pipeline = Promise.resolve().then(() => compute(dataDir, today, input.releaseCacheDir, effects));
+  const pipeline = Promise.resolve().then(() => compute(dataDir, today, input.releaseCacheDir, releasesFile, effects));
   cache.set(dataDir, { key, pipeline });
   return pipeline;
 }
@@ -116,7 +119,7 @@ function lazy<T>(f: () => T): () => T {
   };
 }
 
-function compute(dataDir: string, today: string, releaseCacheDir: string | undefined, effects: Effects): Pipeline {
+function compute(dataDir: string, today: string, releaseCacheDir: string | undefined, releasesFile: string | undefined, effects: Effects): Pipeline {
   const loaded = loadPortalDataSync(dataDir);
   const { data: published, issues, withheld, rules } = withholdEmbargoed(loaded, dataDir, today);
   const { errors, warnings } = countBySeverity(issues);
@@ -124,7 +127,7 @@ function compute(dataDir: string, today: string, releaseCacheDir: string | undef
   const marker = suppressionMarker(settings.suppression_threshold ?? DEFAULT_THRESHOLD);
   const results = lazy(() => publishableIndicators(published));
   const tables = lazy(() => suppressPortalData(published));
-  const portal = lazy(() => indexPortal(published, results(), { issues, withheld }));
+  const portal = lazy(() => indexPortal(published, results(), { issues, withheld, releasesFile }));
   const self: Pipeline = {
     dataDir,
     today,
@@ -139,7 +142,7 @@ function compute(dataDir: string, today: string, releaseCacheDir: string | undef
     unpublished: { data: loaded.data, results: lazy(() => computeIndicators(loaded.data)) },
     published: { data: published, tables, results, marker },
     portal,
-    distribution: lazy(() => new DistributionBuilder({ dataDir, cacheDir: releaseCacheDir, effects: distributionEffects(today, settings.suppression_threshold ?? DEFAULT_THRESHOLD, effects) })),
+    distribution: lazy(() => new DistributionBuilder({ dataDir, cacheDir: releaseCacheDir, releasesFile, effects: distributionEffects(today, settings.suppression_threshold ?? DEFAULT_THRESHOLD, effects) })),
   };
   byModel.set(published, self);
   if (loaded.readable) effects.log(`数据：${errors} 个错误，${warnings} 个提醒。`);

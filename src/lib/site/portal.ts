@@ -93,7 +93,7 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
 }
 
 /** Builds the lookups; exported for tests that start from an in-memory model. */
-export function indexPortal(data: PortalData, results: IndicatorResults, extra: { issues?: readonly Issue[]; withheld?: readonly WithheldFile[] } = {}): Portal {
+export function indexPortal(data: PortalData, results: IndicatorResults, extra: { issues?: readonly Issue[]; withheld?: readonly WithheldFile[]; releasesFile?: string } = {}): Portal {
   const settings = data.settings;
   const base = settings.base_path;
   const regionsByCode = new Map(data.regions.map((r) => [r.region_code, r] as const));
@@ -190,13 +190,13 @@ export function indexPortal(data: PortalData, results: IndicatorResults, extra: 
     rowsBySchoolYear: rows,
     standards,
     standard,
-    latestRelease: latestRelease(data.dataDir),
+    latestRelease: latestRelease(data.dataDir, extra.releasesFile),
   };
 }
 
-function latestRelease(dataDir: string): ReleaseEntry | null {
+function latestRelease(dataDir: string, file: string | undefined): ReleaseEntry | null {
   try {
-    const r = readReleases(dataDir).releases;
+    const r = readReleases(dataDir, { file }).releases;
     const last = r[r.length - 1];
     return last && last.version !== 'current' ? last : null;
   } catch {

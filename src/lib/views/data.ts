@@ -1,7 +1,7 @@
 /**
  * The download pages (/data/, /data/<dataset>/, /data/latest/, /data/releases/<v>/): which files a
  * reader sees first. One row per dataset with its newest school year first and the older years
- * folded under it; the four formats of a file side by side with their checksums behind one
+ * folded under it; the three formats of a file side by side with their checksums behind one
  * control. Pure: (release tables) → rows.
  */
 import type { FileInfo, TableFiles } from '../export';
@@ -11,13 +11,12 @@ export interface FormatLink {
   readonly file: FileInfo;
 }
 
-/** The four download flavours of one table, in the same order everywhere. */
+/** The three download flavours of one table, in the same order everywhere (no JSON copy: csv/ + datapackage.json is the form for code). */
 export function formatLinks(t: TableFiles): FormatLink[] {
   return [
     { label: 'Excel（XLSX）', file: t.xlsx },
     { label: 'CSV（Excel/WPS）', file: t.excel },
     { label: 'CSV（程序用）', file: t.csv },
-    { label: 'JSON', file: t.json },
   ];
 }
 

@@ -21,11 +21,13 @@ export interface PageInput {
   readonly today: string;
   /** Absolute path of the distribution manifest JSON written by the build's first stage. */
   readonly distribution?: string;
+  /** releases.yml when it is not next to the data folder (the build's PORTAL_RELEASES). */
+  readonly releasesFile?: string;
 }
 
 declare const __PORTAL_INPUT__: PageInput | undefined;
 
-function input(): { dataDir: string; today?: string; distribution?: string } {
+function input(): { dataDir: string; today?: string; distribution?: string; releasesFile?: string } {
   return typeof __PORTAL_INPUT__ !== 'undefined' ? __PORTAL_INPUT__ : { dataDir: 'data' };
 }
 
