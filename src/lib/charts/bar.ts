@@ -6,7 +6,7 @@
  */
 import { scaleLinear } from 'd3-scale';
 import type { ChartBase, ChartResult, Mark } from './types';
-import { GRID, INK, LIMIT, MUTED, PALETTE, n, num, stableId, svgClose, svgOpen, text } from './frame';
+import { GRID, INK, LIMIT, MUTED, PALETTE, legend, n, num, stableId, svgClose, svgOpen, text, type KeyEntry } from './frame';
 
 export interface BarItem {
   readonly label: string;
@@ -47,25 +47,39 @@ export function barChart(input: BarChartInput): ChartResult {
   const mode = input.scale ?? 'ratio';
   // Narrow viewBox: drawn about 1:1 on a phone, so 12-unit text reads as 12 px.
   const W = input.width ?? 360;
-  // Each row: the indicator name, the bar (with its reference marks as short ticks across the
-  // bar only), then the value, the standard and ✓/✗ on their own line — no text is crossed.
-  const rowH = 58;
-  const m = { top: 22, right: 16, bottom: 40, left: 12 };
+  // A row: name, bar, then its numbers; a wider gap before the next name, so rows read apart.
+  const rowH = 62;
+  const refs = mode === 'ratio' ? [{ value: 100, label: '标准' }, ...(input.ratioMarks ?? [])] : [];
+  const dashOf = (v: number) => (mode === 'ratio' && v !== 100 ? '2 2' : '');
+  // The legend explains every mark: the standard's tick (and the 85 % one), filled and hollow bars.
+  const anyMissed = input.items.some((i) => isNum(i.value) && !meets(i, i.value));
+  const anyMet = input.items.some((i) => isNum(i.value) && meets(i, i.value));
+  const keys: KeyEntry[] = [
+    ...(mode === 'ratio'
+      ? refs.map((r) => ({ swatch: { kind: 'tick' as const, stroke: LIMIT, dash: dashOf(r.value) }, label: r.value === 100 ? '标准（100%）' : `${r.label}线` }))
+      : [{ swatch: { kind: 'tick' as const, stroke: LIMIT }, label: '标准' }]),
+    ...(anyMet ? [{ swatch: { kind: 'rect' as const, fill: PALETTE[0], stroke: PALETTE[0] }, label: '达标' }] : []),
+    ...(anyMissed ? [{ swatch: { kind: 'rect' as const, fill: '#fff', stroke: PALETTE[0] }, label: '未达标' }] : []),
+  ];
+  const key = legend(keys, W, 8, 4);
+  const m = { top: key.bottom + 8, right: 16, bottom: 40, left: 12 };
   const H = m.top + input.items.length * rowH + m.bottom;
   const id = input.id ?? stableId('bar', input.title);
   const pos = (i: BarItem) => (isNum(i.value) ? (mode === 'ratio' ? (i.threshold ? (i.value / i.threshold) * 100 : 0) : i.value) : 0);
   const maxV = Math.max(...input.items.map(pos), ...(mode === 'ratio' ? [100] : input.items.map((i) => i.threshold))) || 1;
   const x = scaleLinear().domain([0, maxV * 1.08]).nice(4).range([m.left, W - m.right]);
-  const parts: string[] = [];
-  for (const t of x.ticks(4)) {
+  const parts: string[] = [key.svg];
+  const ticks = x.ticks(4);
+  for (const t of ticks) {
     parts.push(`<line x1="${n(x(t))}" x2="${n(x(t))}" y1="${m.top}" y2="${H - m.bottom}" stroke="${GRID}"/>`);
-    parts.push(text(x(t), H - m.bottom + 16, mode === 'ratio' ? `${t}%` : num(t), `text-anchor="middle" fill="${MUTED}" font-size="12"`));
+    // the last tick label ends at the edge rather than running past it
+    const last = t === ticks[ticks.length - 1] && x(t) > W - m.right - 20;
+    parts.push(text(last ? W - 2 : x(t), H - m.bottom + 16, mode === 'ratio' ? `${t}%` : num(t), `text-anchor="${last ? 'end' : 'middle'}" fill="${MUTED}" font-size="12"`));
   }
   const axisTitle = input.axisTitle ?? (mode === 'ratio' ? '达到标准的百分比（%）' : '');
-  if (axisTitle) parts.push(text(W - m.right, H - 4, axisTitle, `text-anchor="end" fill="${MUTED}" font-size="12"`));
-  const refs = mode === 'ratio' ? [{ value: 100, label: '标准' }, ...(input.ratioMarks ?? [])] : [];
-  // The standard's label reads to the right of its line, other marks (85 %) to the left, so they never collide.
-  for (const mk of refs) parts.push(text(x(mk.value) + (mk.value === 100 ? 3 : -3), m.top - 8, mk.label, `text-anchor="${mk.value === 100 ? 'start' : 'end'}" fill="${LIMIT}" font-size="12" font-weight="600"`));
+  if (axisTitle) parts.push(text(W - 2, H - 4, axisTitle, `text-anchor="end" fill="${MUTED}" font-size="12"`));
+  // Each row: the indicator name, the bar (the standard as a short tick across the bar only),
+  // then the value, the standard and ✓/✗ on their own line — no text is crossed.
   input.items.forEach((it, k) => {
     const y0 = m.top + k * rowH;
     const v = it.value;
@@ -73,18 +87,18 @@ export function barChart(input: BarChartInput): ChartResult {
     const d = it.unit === '元' ? 0 : digits;
     const ok = isNum(v) ? meets(it, v) : null;
     const status = ok === null ? it.missingText ?? '未公布' : ok ? '✓ 达标' : '✗ 未达标';
-    parts.push(text(m.left, y0 + 14, it.label, `fill="${INK}"`));
-    const barY = y0 + 20;
+    parts.push(text(m.left, y0 + 13, it.label, `fill="${INK}"`));
+    const barY = y0 + 19;
     if (isNum(v)) {
       const w = Math.max(0, x(pos(it)) - x(0));
       parts.push(`<rect x="${n(x(0))}" y="${n(barY)}" width="${n(w)}" height="14" fill="${ok ? PALETTE[0] : '#fff'}" stroke="${PALETTE[0]}" stroke-width="1.5"/>`);
       const label = `${withUnit(num(v, d), it.unit)} · 标准${it.comparison === '>=' ? '≥' : '≤'}${withUnit(num(it.threshold, d), it.unit)} · ${status}`;
-      parts.push(text(m.left, y0 + 50, label, `font-size="12" fill="${INK}"`));
+      parts.push(text(m.left, y0 + 49, label, `font-size="12" fill="${INK}"`));
     } else {
-      parts.push(text(m.left, y0 + 50, `${status} · 标准${it.comparison === '>=' ? '≥' : '≤'}${withUnit(num(it.threshold, digits), it.unit)}`, `font-size="12" fill="${MUTED}"`));
+      parts.push(text(m.left, y0 + 49, `${status} · 标准${it.comparison === '>=' ? '≥' : '≤'}${withUnit(num(it.threshold, digits), it.unit)}`, `font-size="12" fill="${MUTED}"`));
     }
-    const ticks = mode === 'ratio' ? refs.map((r) => ({ v: r.value, dash: r.value === 100 ? '' : ' stroke-dasharray="2 2"' })) : [{ v: it.threshold, dash: '' }];
-    for (const t of ticks) parts.push(`<line class="limit" x1="${n(x(t.v))}" x2="${n(x(t.v))}" y1="${n(barY - 4)}" y2="${n(barY + 18)}" stroke="${LIMIT}" stroke-width="2"${t.dash}/>`);
+    const marks = mode === 'ratio' ? refs.map((r) => ({ v: r.value, dash: dashOf(r.value) })) : [{ v: it.threshold, dash: '' }];
+    for (const t of marks) parts.push(`<line class="limit" x1="${n(x(t.v))}" x2="${n(x(t.v))}" y1="${n(barY - 3)}" y2="${n(barY + 17)}" stroke="${LIMIT}" stroke-width="2"${t.dash ? ` stroke-dasharray="${t.dash}"` : ''}/>`);
   });
 
   const known = input.items.filter((i) => isNum(i.value));

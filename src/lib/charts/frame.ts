@@ -4,6 +4,7 @@
  */
 import { format } from 'd3-format';
 import { escapeXml } from './escape';
+import { textWidth } from './geometry';
 
 /** Okabe–Ito: distinguishable with the common colour-vision deficiencies. */
 export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#000000'] as const;
@@ -88,4 +89,57 @@ export function hatchDefs(id: string, colours: readonly string[]): string {
 /** Years as a sentence fragment: “2021–2025年”. */
 export function yearSpan(a: number, b: number): string {
   return a === b ? `${a}年` : `${a}–${b}年`;
+}
+
+/** A legend entry: the mark as drawn in the chart, and what it means. */
+export type KeySwatch =
+  | { readonly kind: 'line'; readonly stroke: string; readonly dash?: string; readonly width?: number }
+  | { readonly kind: 'tick'; readonly stroke: string; readonly dash?: string }
+  | { readonly kind: 'shape'; readonly shape: number; readonly fill: string; readonly stroke: string }
+  /** A series of a line chart: a piece of its line (dashed or not) through its point shape. */
+  | { readonly kind: 'series'; readonly shape: number; readonly colour: string; readonly dash?: string }
+  | { readonly kind: 'rect'; readonly fill: string; readonly stroke: string };
+
+export interface KeyEntry {
+  readonly swatch: KeySwatch;
+  readonly label: string;
+}
+
+function swatchSvg(s: KeySwatch, x: number, cy: number): string {
+  switch (s.kind) {
+    case 'line':
+      return `<line x1="${n(x)}" x2="${n(x + 18)}" y1="${n(cy)}" y2="${n(cy)}" stroke="${s.stroke}" stroke-width="${s.width ?? 1.5}"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''}/>`;
+    case 'tick':
+      return `<line x1="${n(x + 9)}" x2="${n(x + 9)}" y1="${n(cy - 7)}" y2="${n(cy + 7)}" stroke="${s.stroke}" stroke-width="2"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''}/>`;
+    case 'shape':
+      return shape(s.shape, x + 9, cy, 4, s.fill, s.stroke);
+    case 'series':
+      return `<line x1="${n(x)}" x2="${n(x + 18)}" y1="${n(cy)}" y2="${n(cy)}" stroke="${s.colour}" stroke-width="2.5"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''}/>` + shape(s.shape, x + 9, cy, 4, s.colour, s.colour);
+    case 'rect':
+      return `<rect x="${n(x + 1)}" y="${n(cy - 6)}" width="16" height="12" fill="${s.fill}" stroke="${s.stroke}" stroke-width="1.5"/>`;
+  }
+}
+
+/**
+ * The legend in its own rows at the top of a chart: entries flow left to right and wrap before
+ * they would pass the right edge, so no entry is ever clipped or drawn over the plot or the
+ * unit label (which goes on the line below). Each entry is one group: swatch + words.
+ */
+export function legend(entries: readonly KeyEntry[], width: number, left = 8, top = 4, fs = 12): { svg: string; bottom: number } {
+  if (!entries.length) return { svg: '', bottom: top };
+  const rowH = 20;
+  const parts: string[] = [];
+  let x = left;
+  let row = 0;
+  for (const e of entries) {
+    const w = 22 + textWidth(e.label, fs);
+    if (x > left && x + w > width - 4) {
+      row++;
+      x = left;
+    }
+    const cy = top + row * rowH + 9;
+    parts.push(`<g class="key">${swatchSvg(e.swatch, x, cy)}${text(x + 22, cy + fs * 0.38, e.label, `fill="${INK}" font-size="${fs}"`)}</g>`);
+    x += w + 14;
+  }
+  return { svg: parts.join(''), bottom: top + (row + 1) * rowH };
 }

@@ -6,7 +6,8 @@
 import { max, min } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
 import type { ChartBase, ChartResult } from './types';
-import { GRID, INK, LIMIT, MUTED, PALETTE, hatchDefs, n, num, stableId, svgClose, svgOpen, text } from './frame';
+import { GRID, INK, LIMIT, MUTED, PALETTE, hatchDefs, legend, n, num, stableId, svgClose, svgOpen, text, type KeyEntry } from './frame';
+import { Occupied, textBox, textWidth } from './geometry';
 
 export interface HistogramMark {
   readonly value: number;
@@ -36,8 +37,6 @@ export interface HistogramInput extends ChartBase {
 export function histogram(input: HistogramInput): ChartResult {
   const bw = input.binWidth ?? 5;
   const W = input.width ?? 360;
-  const H = (input.height ?? 240) + 18;
-  const m = { top: 62, right: 14, bottom: 30, left: 36 };
   const id = input.id ?? stableId('hist', input.title);
   const vals = input.values.filter((v) => Number.isFinite(v));
   const markVals = input.marks.map((k) => k.value);
@@ -49,47 +48,65 @@ export function histogram(input: HistogramInput): ChartResult {
     const b = bins[Math.min(bins.length - 1, Math.max(0, Math.floor((v - lo) / bw)))];
     b.count++;
   }
-  const x = scaleLinear().domain([lo - 0.5, hi + 0.5]).range([m.left, W - m.right]);
-  const maxC = Math.max(1, ...bins.map((b) => b.count));
-  const y = scaleLinear().domain([0, maxC]).nice(4).range([H - m.bottom, m.top]);
   const firstLimit = Math.min(...input.marks.filter((k) => k.kind === 'max').map((k) => k.value), Infinity);
-  const parts: string[] = [];
+  const maxMarks = input.marks.filter((k) => k.kind === 'max');
+  const minMarks = input.marks.filter((k) => k.kind === 'min');
+  // The key in its own rows: what the dashed and dotted lines are, and the hatched bars.
+  const keys: KeyEntry[] = [
+    ...(maxMarks.length ? [{ swatch: { kind: 'line' as const, stroke: LIMIT, dash: '6 3' }, label: `标准班额 ${maxMarks.map((k) => k.label).join('、')}` }] : []),
+    ...(minMarks.length ? [{ swatch: { kind: 'line' as const, stroke: LIMIT, dash: '2 2' }, label: minMarks.map((k) => k.label).join('、') }] : []),
+    ...(Number.isFinite(firstLimit) && bins.some((b) => b.count > 0 && b.from > firstLimit) ? [{ swatch: { kind: 'rect' as const, fill: `url(#${id}-p1)`, stroke: PALETTE[0] }, label: `斜线：超过标准班额（${firstLimit}人以上）的班级` }] : []),
+  ];
+  const key = legend(keys, W, 8, 4);
+  const maxC = Math.max(1, ...bins.map((b) => b.count));
+  const markLabelY = key.bottom + 14;
+  const H = key.bottom + (input.height ?? 240);
+  const yTicksOf = (top: number) => scaleLinear().domain([0, maxC]).nice(4).range([H - 36, top]).ticks(4).filter((t) => Number.isInteger(t));
+  // Left: the rotated axis title, then the count labels as wide as the widest.
+  const titleX = 4 + 0.9 * 12;
+  const m = { top: markLabelY + 6, right: 14, bottom: 36, left: Math.ceil(titleX + 1.8 + 3 + Math.max(...yTicksOf(0).map((t) => textWidth(String(t), 12))) + 5) };
+  const x = scaleLinear().domain([lo - 0.5, hi + 0.5]).range([m.left, W - m.right]);
+  // Headroom above the tallest bar for its count, below the marks' numbers.
+  const y = scaleLinear().domain([0, maxC]).nice(4).range([H - m.bottom, m.top + 16]);
+  const parts: string[] = [key.svg];
+  const occ = new Occupied();
   for (const t of y.ticks(4).filter((t) => Number.isInteger(t))) {
     parts.push(`<line x1="${m.left}" x2="${W - m.right}" y1="${n(y(t))}" y2="${n(y(t))}" stroke="${GRID}"/>`);
     parts.push(text(m.left - 5, y(t) + 4, String(t), `text-anchor="end" fill="${MUTED}" font-size="12"`));
   }
+  const markX = (k: HistogramMark) => x(k.kind === 'max' ? k.value + 0.5 : k.value - 0.5);
+  for (const k of input.marks) occ.segment(markX(k), m.top - 4, markX(k), y(0));
+  const countLabels: string[] = [];
   for (const b of bins) {
     const x0 = x(b.from - 0.5) + 1;
     const w = x(b.to + 0.5) - x(b.from - 0.5) - 2;
     const over = b.from > firstLimit;
     if (b.count > 0) {
       parts.push(`<rect x="${n(x0)}" y="${n(y(b.count))}" width="${n(w)}" height="${n(y(0) - y(b.count))}" fill="${over ? `url(#${id}-p1)` : PALETTE[0]}" stroke="${PALETTE[0]}"/>`);
-      parts.push(text(x0 + w / 2, y(b.count) - 4, String(b.count), `text-anchor="middle" fill="${INK}" font-size="12"`));
+      occ.box({ x0, y0: y(b.count), x1: x0 + w, y1: y(0) });
     }
   }
-  parts.push(`<line x1="${m.left}" x2="${W - m.right}" y1="${n(y(0))}" y2="${n(y(0))}" stroke="${MUTED}"/>`);
-  for (let a = lo - 1; a <= hi; a += bw * 2) parts.push(text(x(a + 0.5), H - m.bottom + 15, String(a), `text-anchor="middle" fill="${MUTED}" font-size="12"`));
-  parts.push(text(W - m.right, H - 4, '每班人数', `text-anchor="end" fill="${MUTED}" font-size="12"`));
-  // Each line is labelled with its number only (labels would collide: 45 and 50 are close);
-  // the key above the plot says what the dashed and dotted lines are.
-  input.marks.forEach((k, i) => {
-    const mx = x(k.kind === 'max' ? k.value + 0.5 : k.value - 0.5);
-    parts.push(`<g class="mark"><line x1="${n(mx)}" x2="${n(mx)}" y1="${m.top - 4}" y2="${n(y(0))}" stroke="${LIMIT}" stroke-width="1.5" stroke-dasharray="${k.kind === 'max' ? '6 3' : '2 2'}"/>`);
-    parts.push(text(mx, m.top - 8, String(k.value), `text-anchor="middle" fill="${LIMIT}" font-size="12" font-weight="600"`) + '</g>');
-  });
-  const maxMarks = input.marks.filter((k) => k.kind === 'max');
-  const minMarks = input.marks.filter((k) => k.kind === 'min');
-  parts.push(`<line x1="${m.left}" x2="${m.left + 18}" y1="10" y2="10" stroke="${LIMIT}" stroke-width="1.5" stroke-dasharray="6 3"/>`);
-  parts.push(text(m.left + 22, 14, maxMarks.map((k) => k.label).join('、'), `fill="${INK}" font-size="12"`));
-  const kx = m.left + 32 + maxMarks.map((k) => k.label).join('、').length * 12;
-  parts.push(`<line x1="${n(kx)}" x2="${n(kx + 18)}" y1="10" y2="10" stroke="${LIMIT}" stroke-width="1.5" stroke-dasharray="2 2"/>`);
-  parts.push(text(kx + 22, 14, minMarks.map((k) => k.label).join('、'), `fill="${INK}" font-size="12"`));
-  // Every mark explained: the hatched bars, and the axis of counts.
-  if (Number.isFinite(firstLimit)) {
-    parts.push(`<rect x="${m.left}" y="22" width="18" height="11" fill="url(#${id}-p1)" stroke="${PALETTE[0]}"/>`);
-    parts.push(text(m.left + 22, 32, `斜线：超过标准班额（${firstLimit}人以上）的班级`, `fill="${INK}" font-size="12"`));
+  // Each count above its bar (a count that would cross a mark's line stays in the table).
+  for (const b of bins) {
+    if (!b.count) continue;
+    const cx = (x(b.from - 0.5) + x(b.to + 0.5)) / 2;
+    const box = textBox(cx, y(b.count) - 4, String(b.count), 12, 'middle');
+    if (occ.hits(box, 0.5)) continue;
+    occ.box(box);
+    countLabels.push(text(cx, y(b.count) - 4, String(b.count), `text-anchor="middle" fill="${INK}" font-size="12"`));
   }
-  parts.push(text(9, (m.top + H - m.bottom) / 2, '班级数（个）', `text-anchor="middle" fill="${MUTED}" font-size="12" transform="rotate(-90 9 ${n((m.top + H - m.bottom) / 2)})"`));
+  parts.push(...countLabels);
+  parts.push(`<line x1="${m.left}" x2="${W - m.right}" y1="${n(y(0))}" y2="${n(y(0))}" stroke="${MUTED}"/>`);
+  for (let a = lo - 1; a <= hi; a += bw * 2) parts.push(text(x(a + 0.5), y(0) + 17, String(a), `text-anchor="middle" fill="${MUTED}" font-size="12"`));
+  parts.push(text(W - 2, H - 3, '每班人数（人）', `text-anchor="end" fill="${MUTED}" font-size="12"`));
+  // Each line is labelled with its number only (45 and 50 are close); the key says what they are.
+  input.marks.forEach((k) => {
+    const mx = markX(k);
+    parts.push(`<g class="mark"><line x1="${n(mx)}" x2="${n(mx)}" y1="${m.top - 4}" y2="${n(y(0))}" stroke="${LIMIT}" stroke-width="1.5" stroke-dasharray="${k.kind === 'max' ? '6 3' : '2 2'}"/>`);
+    parts.push(text(mx, markLabelY, String(k.value), `text-anchor="middle" fill="${LIMIT}" font-size="12" font-weight="600"`) + '</g>');
+  });
+  const cy = (m.top + H - m.bottom) / 2;
+  parts.push(text(titleX, cy, '班级数（个）', `text-anchor="middle" fill="${MUTED}" font-size="12" transform="rotate(-90 ${n(titleX)} ${n(cy)})"`));
   const total = vals.length;
   const counts = input.bands.map((b) => ({ b, c: vals.filter((v) => v >= b.min && (b.max === undefined || v <= b.max)).length }));
   let summary: string;
@@ -105,5 +122,6 @@ export function histogram(input: HistogramInput): ChartResult {
     title: input.title,
     summary,
     table: { caption: input.title, columns: [{ label: '每班人数' }, { label: '班级数', numeric: true }], rows },
+    resize: (w) => histogram({ ...input, width: w, id: `${id}-w` }),
   };
 }

@@ -6,7 +6,8 @@ import { scaleLinear, scalePoint } from 'd3-scale';
 import { line } from 'd3-shape';
 import { max } from 'd3-array';
 import type { ChartBase, ChartResult, Limit } from './types';
-import { GRID, INK, LIMIT, MUTED, PALETTE, fixed, n, num, shape, stableId, svgClose, svgOpen, text, yearSpan } from './frame';
+import { GRID, INK, LIMIT, MUTED, PALETTE, fixed, legend, n, num, shape, stableId, svgClose, svgOpen, text, yearSpan, type KeyEntry } from './frame';
+import { Occupied, textBox, textWidth } from './geometry';
 
 /** Fixed decimals for ratios (0.41 vs 0.50); whole numbers with thousands separators. */
 function fv(v: number, digits: number): string {
@@ -31,6 +32,8 @@ export interface LineChartInput extends ChartBase {
   /** Who, e.g. “青禾区小学”. Summary reads “{subject}{valueLabel}由…”. */
   readonly subject: string;
   readonly unit?: string;
+  /** Title of the value axis, above it (default “单位：{unit}”; give one for values without a unit). */
+  readonly axisTitle?: string;
   /** Decimals shown (default 2). */
   readonly digits?: number;
   readonly width?: number;
@@ -87,61 +90,110 @@ export function lineChart(input: LineChartInput): ChartResult {
   const digits = input.digits ?? 2;
   const unit = input.unit ?? '';
   const W = input.width ?? 360;
-  const H = input.height ?? 230;
+  const plotH = (input.height ?? 230) - 46;
   const multi = input.series.length > 1;
-  const m = { top: multi ? 34 : input.unit && input.unit !== '%' ? 24 : 18, right: 16, bottom: 28, left: 44 };
   const id = input.id ?? stableId('line', input.title);
   const years = [...new Set(input.series.flatMap((s) => s.points.map((p) => p.x)))].sort((a, b) => a - b);
   const values = input.series.flatMap((s) => s.points.map((p) => p.y)).filter((v): v is number => v !== null && Number.isFinite(v));
   const top = Math.max(max(values) ?? 0, input.limit?.value ?? 0) * 1.15 || 1;
-  m.left = (top >= 10000 ? 56 : top >= 1000 ? 48 : 44) + (unit === '%' ? 10 : 0);
-  const x = scalePoint<number>().domain(years).range([m.left, W - m.right]).padding(0.4);
+  const anyMissed = !!input.limit && values.some((v) => !met(v, input.limit!));
+
+  // Legend in its own row(s) at the top: every series (shape + colour + dash), hollow points
+  // when some year misses the standard, and the dashed standard line.
+  const keys: KeyEntry[] = [];
+  input.series.forEach((s, i) => {
+    if (multi) keys.push({ swatch: { kind: 'series', shape: i, colour: PALETTE[i % PALETTE.length], dash: i % 2 ? '2 3' : undefined }, label: s.label });
+  });
+  if (input.limit && !multi && values.some((v) => met(v, input.limit!))) keys.push({ swatch: { kind: 'shape', shape: 0, fill: PALETTE[0], stroke: PALETTE[0] }, label: input.limit.comparison === '<=' ? '不高于标准' : '达到标准' });
+  if (anyMissed) keys.push({ swatch: { kind: 'shape', shape: 0, fill: '#fff', stroke: multi ? MUTED : PALETTE[0] }, label: input.limit!.comparison === '<=' ? '空心：高于标准' : '空心：未达到标准' });
+  const limitLabel = input.limit ? input.limit.label ?? `标准 ${fixed(input.limit.value, digits)}${unit}` : '';
+  if (input.limit) keys.push({ swatch: { kind: 'line', stroke: LIMIT, dash: '6 4' }, label: limitLabel });
+  const key = legend(keys, W, 8, 4);
+  // The unit on its own line above the value axis, under the legend.
+  const axisTitle = input.axisTitle ?? (unit ? `单位：${unit.trim()}` : '');
+  const unitY = key.bottom + 14;
+  const m = { top: (axisTitle ? unitY : key.bottom) + 14, right: 16, bottom: 28, left: 44 };
+  const H = m.top + plotH + m.bottom;
   const y = scaleLinear().domain([0, top]).nice(4).range([H - m.bottom, m.top]);
-  const parts: string[] = [];
+  const tickText = (t: number) => (digits === 0 ? num(t, 0) : fixed(t, t % 1 === 0 && digits > 2 ? 1 : Math.min(digits, 2))) + (unit === '%' ? '%' : '');
+  // The value axis is as wide as its longest tick label.
+  m.left = Math.ceil(8 + Math.max(...y.ticks(4).map((t) => textWidth(tickText(t), 13))) + 6);
+  const x = scalePoint<number>().domain(years).range([m.left, W - m.right]).padding(0.4);
+  const parts: string[] = [key.svg];
+  const occ = new Occupied();
+  const frame = { x0: 0, y0: 0, x1: W, y1: H };
 
   for (const t of y.ticks(4)) {
     parts.push(`<line x1="${m.left}" x2="${W - m.right}" y1="${n(y(t))}" y2="${n(y(t))}" stroke="${GRID}"/>`);
     // A share axis reads in % on every tick (0.80% is not 0.80).
-    parts.push(text(m.left - 6, y(t) + 4, (digits === 0 ? num(t, 0) : fixed(t, t % 1 === 0 && digits > 2 ? 1 : Math.min(digits, 2))) + (unit === '%' ? '%' : ''), `text-anchor="end" fill="${MUTED}"`));
+    parts.push(text(m.left - 6, y(t) + 4, tickText(t), `text-anchor="end" fill="${MUTED}"`));
   }
-  // Any other unit is named once, above the axis.
-  if (unit && unit !== '%') parts.push(text(4, 12, `单位：${unit.trim()}`, `fill="${MUTED}" font-size="12"`));
+  if (axisTitle) parts.push(text(4, unitY, axisTitle, `fill="${MUTED}" font-size="12"`));
   parts.push(`<line x1="${m.left}" x2="${W - m.right}" y1="${n(H - m.bottom)}" y2="${n(H - m.bottom)}" stroke="${MUTED}"/>`);
+  occ.segment(m.left, H - m.bottom, W - m.right, H - m.bottom);
   for (const yr of years) parts.push(text(x(yr) ?? 0, H - m.bottom + 17, String(yr), `text-anchor="middle" fill="${INK}"`));
 
   if (input.limit) {
     const ly = y(input.limit.value);
-    const label = input.limit.label ?? `标准 ${fixed(input.limit.value, digits)}${unit}`;
-    parts.push(`<g class="limit"><line x1="${m.left}" x2="${W - m.right}" y1="${n(ly)}" y2="${n(ly)}" stroke="${LIMIT}" stroke-width="1.5" stroke-dasharray="6 4"/>`);
-    parts.push(text(W - m.right, ly - 5, label, `text-anchor="end" fill="${LIMIT}" font-weight="600"`) + '</g>');
+    parts.push(`<g class="limit"><line x1="${m.left}" x2="${W - m.right}" y1="${n(ly)}" y2="${n(ly)}" stroke="${LIMIT}" stroke-width="1.5" stroke-dasharray="6 4"/></g>`);
+    occ.segment(m.left, ly, W - m.right, ly);
   }
 
-  input.series.forEach((s, i) => {
-    const colour = PALETTE[i % PALETTE.length];
+  const drawn = input.series.map((s, i) => {
     const pts = [...s.points].sort((a, b) => a.x - b.x);
     const path = line<LinePoint>()
       .defined((p) => p.y !== null && Number.isFinite(p.y))
       .x((p) => x(p.x) ?? 0)
       .y((p) => y(p.y ?? 0))
       .digits(2)(pts);
+    // Each unbroken run of the line is an obstacle for the value labels.
+    let run: [number, number][] = [];
+    for (const p of pts) {
+      if (p.y === null || !Number.isFinite(p.y)) {
+        occ.polyline(run);
+        run = [];
+        continue;
+      }
+      const cx = x(p.x) ?? 0;
+      const cy = y(p.y);
+      run.push([cx, cy]);
+      occ.box({ x0: cx - 5.5, y0: cy - 5.5, x1: cx + 5.5, y1: cy + 5.5 });
+    }
+    occ.polyline(run);
+    return { s, i, pts, path };
+  });
+  for (const { i, pts, path } of drawn) {
+    const colour = PALETTE[i % PALETTE.length];
     parts.push(`<g class="series"><path d="${path ?? ''}" fill="none" stroke="${colour}" stroke-width="2.5"${i % 2 ? ' stroke-dasharray="2 3"' : ''}/>`);
     for (const p of pts) {
       if (p.y === null || !Number.isFinite(p.y)) continue;
-      const cx = x(p.x) ?? 0;
-      const cy = y(p.y);
-      parts.push(shape(i, cx, cy, 4, input.limit && !met(p.y, input.limit) ? '#fff' : colour, colour));
-      if (!multi) parts.push(text(cx, cy - 9, fv(p.y, digits), `text-anchor="middle" fill="${INK}" font-size="12"`));
+      parts.push(shape(i, x(p.x) ?? 0, y(p.y), 4, input.limit && !met(p.y, input.limit) ? '#fff' : colour, colour));
     }
     parts.push('</g>');
-  });
-  if (multi) {
-    let lx = m.left;
-    input.series.forEach((s, i) => {
-      const colour = PALETTE[i % PALETTE.length];
-      parts.push(shape(i, lx + 5, 14, 4, colour, colour));
-      parts.push(text(lx + 14, 18, s.label, `fill="${INK}"`));
-      lx += 24 + s.label.length * 12;
-    });
+  }
+  // One series: each point carries its value, above it if that crosses nothing, else below,
+  // right or left; a value that fits nowhere stays in the table only.
+  if (!multi) {
+    for (const p of drawn[0]?.pts ?? []) {
+      if (p.y === null || !Number.isFinite(p.y)) continue;
+      const cx = x(p.x) ?? 0;
+      const cy = y(p.y);
+      const s = fv(p.y, digits);
+      const c = occ.first(
+        [
+          { x: cx, y: cy - 9, a: 'middle' as const },
+          { x: cx, y: cy + 18, a: 'middle' as const },
+          { x: cx + 8, y: cy - 7, a: 'start' as const },
+          { x: cx - 8, y: cy - 7, a: 'end' as const },
+          { x: cx + 8, y: cy + 14, a: 'start' as const },
+          { x: cx - 8, y: cy + 14, a: 'end' as const },
+        ].map((k) => ({ ...k, box: textBox(k.x, k.y, s, 12, k.a) })),
+        { ...frame, x0: m.left, y1: H - m.bottom },
+      );
+      if (!c) continue;
+      occ.box(c.box);
+      parts.push(text(c.x, c.y, s, `text-anchor="${c.a}" fill="${INK}" font-size="12"`));
+    }
   }
 
   let summary: string;
@@ -179,5 +231,11 @@ export function lineChart(input: LineChartInput): ChartResult {
     return row;
   });
   const svg = svgOpen({ id, title: input.title, desc, width: W, height: H }) + parts.join('') + svgClose;
-  return { svg, title: input.title, summary, table: { caption: input.title, columns, rows } };
+  return {
+    svg,
+    title: input.title,
+    summary,
+    table: { caption: input.title, columns, rows },
+    resize: (w) => lineChart({ ...input, width: w, height: Math.round((input.height ?? 230) * 1.2), id: `${id}-w` }),
+  };
 }

@@ -5,7 +5,8 @@
  */
 import { scaleLinear } from 'd3-scale';
 import type { ChartBase, ChartResult } from './types';
-import { GRID, INK, LIMIT, MUTED, PALETTE, hatchDefs, n, num, stableId, svgClose, svgOpen, text } from './frame';
+import { GRID, INK, LIMIT, MUTED, PALETTE, hatchDefs, legend, n, num, stableId, svgClose, svgOpen, text, type KeyEntry } from './frame';
+import { textWidth } from './geometry';
 
 export interface StackedRow {
   readonly label: string;
@@ -32,31 +33,33 @@ export function stackedBar(input: StackedInput): ChartResult {
   const unit = input.unit ?? '人';
   const W = input.width ?? 360;
   const rowH = 40;
-  const m = { top: 34, right: 16, bottom: 24, left: 10 };
-  const H = m.top + input.rows.length * rowH + m.bottom;
   const id = input.id ?? stableId('stack', input.title);
+  // The key in its own rows: each texture, and the plan's tick.
+  const keys: KeyEntry[] = [
+    ...input.categories.map((c, i) => ({ swatch: { kind: 'rect' as const, fill: `url(#${id}-p${i})`, stroke: COLOURS[i % COLOURS.length] }, label: c })),
+    ...(input.markerLabel ? [{ swatch: { kind: 'tick' as const, stroke: LIMIT }, label: input.markerLabel }] : []),
+  ];
+  const key = legend(keys, W, 8, 4);
+  const m = { top: key.bottom + 8, right: 16, bottom: 40, left: 10 };
+  const H = m.top + input.rows.length * rowH + m.bottom;
   const totals = input.rows.map((r) => (r.values.every((v) => v === null) ? null : r.values.reduce<number>((a, v) => a + (v ?? 0), 0)));
   const maxV = Math.max(1, ...totals.map((t) => t ?? 0), ...input.rows.map((r) => r.marker ?? 0));
   const x = scaleLinear().domain([0, maxV * 1.05]).nice(4).range([m.left, W - m.right]);
-  const parts: string[] = [];
-  for (const t of x.ticks(4)) {
+  const parts: string[] = [key.svg];
+  const ticks = x.ticks(4);
+  for (const t of ticks) {
     parts.push(`<line x1="${n(x(t))}" x2="${n(x(t))}" y1="${m.top}" y2="${H - m.bottom}" stroke="${GRID}"/>`);
-    parts.push(text(x(t), H - m.bottom + 15, num(t, 0), `text-anchor="middle" fill="${MUTED}" font-size="12"`));
+    const s = num(t, 0);
+    const half = textWidth(s, 12) / 2;
+    // the first and last labels end at the chart's edges rather than running past them
+    const anchor = x(t) - half < 2 ? 'start' : x(t) + half > W - 2 ? 'end' : 'middle';
+    parts.push(text(anchor === 'start' ? Math.max(2, x(t) - 4) : anchor === 'end' ? W - 2 : x(t), H - m.bottom + 15, s, `text-anchor="${anchor}" fill="${MUTED}" font-size="12"`));
   }
-  let lx = m.left;
-  input.categories.forEach((c, i) => {
-    parts.push(`<rect x="${n(lx)}" y="8" width="14" height="14" fill="url(#${id}-p${i})" stroke="${COLOURS[i % COLOURS.length]}"/>`);
-    parts.push(text(lx + 18, 19.5, c, `fill="${INK}" font-size="12"`));
-    lx += 30 + c.length * 11;
-  });
-  if (input.markerLabel) {
-    parts.push(`<line x1="${n(lx + 7)}" x2="${n(lx + 7)}" y1="6" y2="24" stroke="${LIMIT}" stroke-width="2.5"/>`);
-    parts.push(text(lx + 14, 19.5, input.markerLabel, `fill="${INK}" font-size="12"`));
-  }
+  parts.push(text(W - 2, H - 4, `人数（${unit}）`, `text-anchor="end" fill="${MUTED}" font-size="12"`));
   input.rows.forEach((r, k) => {
     const y0 = m.top + k * rowH;
     parts.push(text(m.left, y0 + 11, r.label, `fill="${INK}" font-size="12"`));
-    const by = y0 + 16;
+    const by = y0 + 17;
     if (totals[k] === null) {
       parts.push(text(x(0), by + 12, '未公布', `fill="${MUTED}" font-size="12"`));
       return;
@@ -66,13 +69,22 @@ export function stackedBar(input: StackedInput): ChartResult {
       if (!v) return;
       const x0 = x(acc);
       const w = x(acc + v) - x0;
-      parts.push(`<rect x="${n(x0)}" y="${n(by)}" width="${n(w)}" height="16" fill="url(#${id}-p${i})" stroke="#fff" stroke-width="0.5"/>`);
-      if (w > 28) parts.push(`<text x="${n(x0 + w / 2)}" y="${n(by + 12)}" text-anchor="middle" font-size="11.5" fill="#fff" stroke="${COLOURS[i % COLOURS.length]}" stroke-width="2.5" paint-order="stroke">${num(v, 0)}</text>`);
+      const rect = `<rect x="${n(x0)}" y="${n(by)}" width="${n(w)}" height="16" fill="url(#${id}-p${i})" stroke="#fff" stroke-width="0.5"/>`;
+      // The number inside its segment when it fits there with room to spare; else only in the table.
+      const s = num(v, 0);
+      const fits = textWidth(s, 11.5) + 6 < w;
+      const mk = r.marker ?? null;
+      const clear = mk === null || Math.abs(x(mk) - (x0 + w / 2)) > textWidth(s, 11.5) / 2 + 3;
+      parts.push(
+        fits && clear
+          ? `<g class="segment">${rect}<text x="${n(x0 + w / 2)}" y="${n(by + 12)}" text-anchor="middle" font-size="11.5" fill="#fff" stroke="${COLOURS[i % COLOURS.length]}" stroke-width="2.5" paint-order="stroke">${s}</text></g>`
+          : rect,
+      );
       acc += v;
     });
     if (r.marker !== undefined && r.marker !== null) {
       const mx = x(r.marker);
-      parts.push(`<line class="marker" x1="${n(mx)}" x2="${n(mx)}" y1="${n(by - 4)}" y2="${n(by + 20)}" stroke="${LIMIT}" stroke-width="2.5"/>`);
+      parts.push(`<line class="marker" x1="${n(mx)}" x2="${n(mx)}" y1="${n(by - 3)}" y2="${n(by + 19)}" stroke="${LIMIT}" stroke-width="2.5"/>`);
     }
   });
   const idx = totals.map((t, i) => (t === null ? -1 : i)).filter((i) => i >= 0);
@@ -103,6 +115,7 @@ export function stackedBar(input: StackedInput): ChartResult {
       columns: [{ label: '' }, ...input.categories.map((c) => ({ label: c, numeric: true })), { label: '合计', numeric: true }, ...(input.markerLabel ? [{ label: input.markerLabel, numeric: true }] : [])],
       rows,
     },
+    resize: (w) => stackedBar({ ...input, width: w, id: `${id}-w` }),
   };
 }
 

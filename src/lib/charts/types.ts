@@ -12,6 +12,11 @@ export interface ChartResult {
   /** One sentence generated from the numbers. */
   readonly summary: string;
   readonly table: ChartTable;
+  /**
+   * The same chart laid out for a wider frame (a full-width card on a desktop screen), so it
+   * fills the card with type at its usual size instead of being scaled up. Ids get a suffix.
+   */
+  readonly resize?: (width: number) => ChartResult;
 }
 
 /** A reference value drawn across the chart (a standard, a class-size band boundary). */

@@ -44,6 +44,8 @@ export function cvTrendCharts(p: Portal, code: string, name: string, stage: Part
       subject: `${name}${STAGE_ZH[stage]}`,
       valueLabel: label,
       limit: { value: limit, comparison: '<=' },
+      axisTitle: '差异系数（无单位）',
+      digits: 3,
       series: [{ label, points: p.years.map((y) => ({ x: y, y: num(cvOf(countyYear(p, code, y, stage), key)?.value ?? { kind: 'missing', missing: [] }) })) }],
       width: 360,
       height: 200,
