@@ -30,7 +30,7 @@ describe('map of the sample', () => {
 
   it('one marker per school, a link to its page, shaped by verdict; no other host', () => {
     const svg = v.region.svg;
-    expect(svg.match(/<a href=/g)).toHaveLength(34);
+    expect(svg.match(/class="map-point"/g)).toHaveLength(34);
     expect(svg).toContain('href="/schools/2199010001/"');
     expect(svg).not.toMatch(/https?:\/\//.source.replace('https?', 'https?(?!://www\\.w3\\.org)'));
     // 青禾区实验小学 fails → triangle (path) in vermillion; 红杉小学 passes → blue circle.
@@ -39,6 +39,41 @@ describe('map of the sample', () => {
     expect(at('2199010002')).toEqual(['circle', '#0072B2']);
     // Special-education school and the small teaching point: hollow diamond (白 fill, grey stroke).
     expect(at('5199030012')).toEqual(['path', '#fff']);
+  });
+
+  it('at city scale no two markers overlap (each county’s schools sit a few hundred metres apart)', () => {
+    // Every marker's centre: circle cx/cy, square x/y + r·0.9, triangle/diamond the path's first
+    // point is its top (x, y − 1.15r / 1.2r). r = 6 (34 schools); markers reach at most 1.25 r.
+    const centres = [...v.region.svg.matchAll(/class="map-point"><title>[^<]*<\/title><(circle|rect|path) ([^>]*)>/g)].map((m) => {
+      const a = m[2];
+      if (m[1] === 'circle') return [Number(/cx="([\d.]+)"/.exec(a)![1]), Number(/cy="([\d.]+)"/.exec(a)![1])];
+      if (m[1] === 'rect') return [Number(/x="([\d.]+)"/.exec(a)![1]) + 5.4, Number(/y="([\d.]+)"/.exec(a)![1]) + 5.4];
+      const [x, y] = /d="M([\d.]+),([\d.]+)/.exec(a)!.slice(1).map(Number);
+      return [x, y + (/L[\d.]+,[\d.]+L[\d.]+,[\d.]+L/.test(a) ? 7.2 : 6.9)];
+    });
+    expect(centres).toHaveLength(34);
+    for (let i = 0; i < centres.length; i++)
+      for (let j = i + 1; j < centres.length; j++) expect(Math.hypot(centres[i][0] - centres[j][0], centres[i][1] - centres[j][1])).toBeGreaterThanOrEqual(2 * 6 * 1.25);
+    // a moved marker is tied to its true place by a thin line
+    expect(v.region.svg).toContain('<g class="map-leaders" aria-hidden="true"><line');
+  });
+
+  it('each county’s cluster is named with its count and links to that county’s section below: its map and its schools', () => {
+    for (const [code, name, count] of [['990101', '青禾区', 11], ['990102', '云溪县', 11], ['990103', '石湾区', 12]] as const) {
+      expect(v.region.svg).toMatch(new RegExp(`<a href="#county-${code}" class="map-group"><text [^>]*>${name}（${count}所）›</text></a>`));
+      const c = v.counties.find((x) => x.name === name)!;
+      expect([c.anchor, c.count, c.chart.id]).toEqual([`county-${code}`, count, `map-${code}`]);
+    }
+  });
+
+  it('a parent finds their school on a phone: each county lists its schools (name → page, stage, verdict in words), as blocks', () => {
+    const q = v.counties.find((c) => c.name === '青禾区')!.schools;
+    expect(q.layout).toBe('stack');
+    expect(q.columns.map((c) => c.label)).toEqual(['学校', '学段', '结论']);
+    expect(q.rows).toHaveLength(11);
+    expect(q.rows[0]).toEqual([{ text: '青禾区实验小学', href: '/schools/2199010001/' }, '小学', { text: '✗ 未达到要求', verdict: 'unmet' }]);
+    // the closed school is not listed; every school of the map is in exactly one county list
+    expect(v.counties.flatMap((c) => c.schools.rows.map((r) => cellText(r[0])))).toHaveLength(34);
   });
 
   it('the table says the verdict in words and gives the coordinates; it is the CSV', () => {

@@ -11,6 +11,7 @@ import { geoArea, geoMercator, geoPath } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { escapeXml } from './escape';
 import { GRID, INK, MUTED, n } from './frame';
+import { Occupied, textBox } from './geometry';
 
 export type MapShape = 'circle' | 'triangle' | 'square' | 'diamond';
 
@@ -30,6 +31,8 @@ export interface MapPoint {
   readonly href: string;
   /** Accessible name of the link and its tooltip. */
   readonly label: string;
+  /** Key of its MapGroup, if any. */
+  readonly group?: string;
 }
 
 export interface MapOutline {
@@ -49,6 +52,17 @@ export interface MapInput {
   /** Fit the view to the outlines too (default: to the points, outlines clipped to the frame). */
   readonly fitOutlines?: boolean;
   readonly width?: number;
+  /**
+   * Named clusters (a county's schools on the region map): each gets a label by its markers,
+   * linking to `href` (its own, larger map). Points name their group by `group`.
+   */
+  readonly groups?: readonly MapGroup[];
+}
+
+export interface MapGroup {
+  readonly key: string;
+  readonly label: string;
+  readonly href: string;
 }
 
 /** One marker's SVG at (x, y), radius-like size r. */
@@ -86,9 +100,72 @@ export function rewound(g: Geometry): Geometry {
   return g.type === 'Polygon' ? { type: 'Polygon', coordinates: fixed[0] } : { type: 'MultiPolygon', coordinates: fixed };
 }
 
+/** How far a marker reaches from its centre, as a share of r (the diamond's tips are the furthest). */
+export const MARKER_REACH = 1.25;
+
+/**
+ * Schools of one town sit a few metres apart: at region scale their markers would pile up. Each
+ * marker is pushed just far enough from the others that none overlaps (deterministic: fixed
+ * order, fixed number of rounds, coincident points fanned out on the golden angle), then kept
+ * inside the frame; a marker moved off its place gets a thin line back to a dot at its place.
+ */
+export function declutter(anchors: readonly (readonly [number, number])[], r: number, frame: { x0: number; y0: number; x1: number; y1: number }): [number, number][] {
+  const pos = anchors.map(([x, y]) => [x, y] as [number, number]);
+  const min = 2 * r * MARKER_REACH + 1.5;
+  const clamp = (p: [number, number]) => {
+    p[0] = Math.min(frame.x1 - r * MARKER_REACH, Math.max(frame.x0 + r * MARKER_REACH, p[0]));
+    p[1] = Math.min(frame.y1 - r * MARKER_REACH, Math.max(frame.y0 + r * MARKER_REACH, p[1]));
+  };
+  for (let round = 0; round < 400; round++) {
+    let overlaps = 0;
+    const grid = new Map<string, number[]>();
+    const cell = (x: number, y: number) => `${Math.floor(x / min)},${Math.floor(y / min)}`;
+    pos.forEach(([x, y], i) => {
+      const k = cell(x, y);
+      const list = grid.get(k);
+      if (list) list.push(i);
+      else grid.set(k, [i]);
+    });
+    for (let i = 0; i < pos.length; i++) {
+      const cx = Math.floor(pos[i][0] / min);
+      const cy = Math.floor(pos[i][1] / min);
+      for (let gx = cx - 1; gx <= cx + 1; gx++)
+        for (let gy = cy - 1; gy <= cy + 1; gy++)
+          for (const j of grid.get(`${gx},${gy}`) ?? []) {
+            if (j <= i) continue;
+            let dx = pos[j][0] - pos[i][0];
+            let dy = pos[j][1] - pos[i][1];
+            let d = Math.hypot(dx, dy);
+            if (d >= min - 1e-6) continue;
+            overlaps++;
+            if (d < 1e-6) {
+              const a = j * 2.399963; // golden angle: coincident schools fan out evenly
+              dx = Math.cos(a);
+              dy = Math.sin(a);
+              d = 1;
+            }
+            const push = (min - d) / 2 + 0.01;
+            pos[i][0] -= (dx / d) * push;
+            pos[i][1] -= (dy / d) * push;
+            pos[j][0] += (dx / d) * push;
+            pos[j][1] += (dy / d) * push;
+          }
+    }
+    // A gentle pull back to the true place keeps each cluster round and close to it.
+    if (round < 300) pos.forEach((p, i) => {
+      p[0] += (anchors[i][0] - p[0]) * 0.02;
+      p[1] += (anchors[i][1] - p[1]) * 0.02;
+    });
+    pos.forEach(clamp);
+    if (!overlaps && round >= 300) break;
+  }
+  return pos.map(([x, y]) => [Math.round(x * 100) / 100, Math.round(y * 100) / 100]);
+}
+
 export function mapSvg(input: MapInput): { svg: string; height: number } {
   const W = input.width ?? 360;
-  const pad = 14;
+  // Room at the edges for a cluster that spreads out (declutter) and for its name.
+  const pad = 30;
   const pts = input.points;
   const outlines = (input.outlines ?? []).map((o) => ({ ...o, geometry: rewound(o.geometry) }));
   const fitFeatures: Feature[] = pts.map((p) => ({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [p.lon, p.lat] } }));
@@ -147,15 +224,56 @@ export function mapSvg(input: MapInput): { svg: string; height: number } {
     parts.push('</g>');
   }
   const byKey = new Map(input.categories.map((c) => [c.key, c] as const));
-  const r = pts.length > 60 ? 4 : 6;
+  // Marker size from the room each school has: 6 for a county's few dozen, down to 2.5 for thousands.
+  const r = Math.round(2 * Math.max(2.5, Math.min(6, Math.sqrt((W * mapH) / Math.max(1, pts.length)) / 3.5))) / 2;
+  const drawable = [...pts.keys()].filter((i) => byKey.has(pts[i].category) && projection([pts[i].lon, pts[i].lat]));
+  const anchors = drawable.map((i) => projection([pts[i].lon, pts[i].lat])!);
+  const placed = declutter(anchors, r, { x0: 1, y0: 1, x1: W - 1, y1: mapH - 1 });
+  const at = new Map(drawable.map((i, k) => [i, { a: anchors[k], p: placed[k] }] as const));
+  // Leader lines first: a moved marker points back to a dot on its true place.
+  const leaders: string[] = [];
+  for (const i of drawable) {
+    const { a, p } = at.get(i)!;
+    if (Math.hypot(p[0] - a[0], p[1] - a[1]) > r * 0.8) leaders.push(`<line x1="${n(a[0])}" y1="${n(a[1])}" x2="${n(p[0])}" y2="${n(p[1])}" stroke="${MUTED}" stroke-width="0.8"/><circle cx="${n(a[0])}" cy="${n(a[1])}" r="1.4" fill="${MUTED}"/>`);
+  }
+  if (leaders.length) parts.push(`<g class="map-leaders" aria-hidden="true">${leaders.join('')}</g>`);
   // Hollow (no verdict) first, so filled markers are not hidden under them.
-  const order = [...pts.keys()].sort((a, b) => Number(!!byKey.get(pts[b].category)?.hollow) - Number(!!byKey.get(pts[a].category)?.hollow) || a - b);
+  const order = [...drawable].sort((a, b) => Number(!!byKey.get(pts[b].category)?.hollow) - Number(!!byKey.get(pts[a].category)?.hollow) || a - b);
   for (const i of order) {
     const p = pts[i];
-    const c = byKey.get(p.category);
-    const xy = projection([p.lon, p.lat]);
-    if (!c || !xy) continue;
+    const c = byKey.get(p.category)!;
+    const xy = at.get(i)!.p;
     parts.push(`<a href="${escapeXml(p.href)}" aria-label="${escapeXml(p.label)}" class="map-point"><title>${escapeXml(p.label)}</title>${marker(c.shape, xy[0], xy[1], r, c.fill, c.hollow)}</a>`);
+  }
+  // Each named cluster: its name and count beside its markers, linking to its own map.
+  const occ = new Occupied();
+  for (const i of drawable) {
+    const [x, y] = at.get(i)!.p;
+    occ.box({ x0: x - r * MARKER_REACH, y0: y - r * MARKER_REACH, x1: x + r * MARKER_REACH, y1: y + r * MARKER_REACH });
+  }
+  for (const g of input.groups ?? []) {
+    const mine = drawable.filter((i) => pts[i].group === g.key).map((i) => at.get(i)!.p);
+    if (!mine.length) continue;
+    const box = { x0: Math.min(...mine.map((q) => q[0])) - r * MARKER_REACH, y0: Math.min(...mine.map((q) => q[1])) - r * MARKER_REACH, x1: Math.max(...mine.map((q) => q[0])) + r * MARKER_REACH, y1: Math.max(...mine.map((q) => q[1])) + r * MARKER_REACH };
+    const label = `${g.label}（${mine.length}所）›`;
+    const cx = (box.x0 + box.x1) / 2;
+    const c = occ.first(
+      [
+        { x: cx, y: box.y0 - 5, a: 'middle' as const },
+        { x: cx, y: box.y1 + 15, a: 'middle' as const },
+        { x: box.x1 + 5, y: (box.y0 + box.y1) / 2 + 4, a: 'start' as const },
+        { x: box.x0 - 5, y: (box.y0 + box.y1) / 2 + 4, a: 'end' as const },
+        { x: box.x0, y: box.y0 - 5, a: 'start' as const },
+        { x: box.x1, y: box.y0 - 5, a: 'end' as const },
+        { x: box.x0, y: box.y1 + 15, a: 'start' as const },
+        { x: box.x1, y: box.y1 + 15, a: 'end' as const },
+      ].map((k) => ({ ...k, box: textBox(k.x, k.y, label, 12, k.a) })),
+      { x0: 2, y0: 2, x1: W - 2, y1: mapH - 2 },
+      1,
+    );
+    if (!c) continue;
+    occ.box(c.box);
+    parts.push(`<a href="${escapeXml(g.href)}" class="map-group"><text x="${n(c.x)}" y="${n(c.y)}" text-anchor="${c.a}" fill="${INK}" font-weight="600" stroke="#f7f9fb" stroke-width="3" paint-order="stroke">${escapeXml(label)}</text></a>`);
   }
   used.forEach((c, i) => {
     const x = 10 + (i % perRow) * (W / 2);

@@ -27,7 +27,12 @@ export interface MapView {
   readonly lede: string;
   /** The whole region, then one map per county (schools of a county sit close together at region scale). */
   readonly region: ViewChart;
-  readonly counties: readonly { readonly name: string; readonly href: string; readonly chart: ViewChart }[];
+  /**
+   * One section per county: its map, and its schools as a short list (name, stage, verdict)
+   * that reads as blocks on a phone — where a parent finds their school. `anchor` is the
+   * section's id, linked from the jump list at the top and from the county's name on the map.
+   */
+  readonly counties: readonly { readonly code: string; readonly name: string; readonly href: string; readonly anchor: string; readonly count: number; readonly chart: ViewChart; readonly schools: ViewTable }[];
   readonly table: ViewTable;
   readonly notes: readonly string[];
 }
@@ -63,6 +68,7 @@ function points(p: Portal, list: readonly Placed[]): MapPoint[] {
     category: x.verdict,
     href: p.href(`schools/${x.school.school_id}/`),
     label: `${x.school.name}：${x.headline}`,
+    group: x.school.region_code,
   }));
 }
 
@@ -125,6 +131,8 @@ export function mapView(p: Portal, boundaries: Boundaries | null): MapView {
     categories: MAP_CATEGORIES,
     outlines: outlinesFor(p, boundaries),
     fitOutlines: (boundaries?.outlines.length ?? 0) > 0,
+    // Each county's cluster is named and links to its own map further down the page.
+    groups: p.counties.map((c) => ({ key: c.region_code, label: c.name, href: `#county-${c.region_code}` })),
   });
   const table = schoolsTable(p, all.on, `${region}学校位置与结论（按学校代码排列）`, 'map-table', p.href('map/schools.csv'));
   const closed = p.data.schools.filter((s) => s.status === 'closed').length;
@@ -144,7 +152,25 @@ export function mapView(p: Portal, boundaries: Boundaries | null): MapView {
     region: { svg, title: `${region}学校分布`, summary: summary(all.on, region), table, id: 'map-region', csv: table.csv },
     counties: p.counties.flatMap((c) => {
       const chart = countyMap(p, c.region_code, boundaries);
-      return chart ? [{ name: c.name, href: p.href(`counties/${c.region_code}/`), chart: { ...chart, id: `map-${c.region_code}` } }] : [];
+      const mine = all.on.filter((x) => x.school.region_code === c.region_code);
+      return chart
+        ? [
+            {
+              code: c.region_code,
+              name: c.name,
+              href: p.href(`counties/${c.region_code}/`),
+              anchor: `county-${c.region_code}`,
+              count: mine.length,
+              chart: { ...chart, id: `map-${c.region_code}` },
+              schools: {
+                caption: `${c.name}的学校（${mine.length}所，按学校代码排列）`,
+                layout: 'stack' as const,
+                columns: [{ label: '学校' }, { label: '学段' }, { label: '结论' }],
+                rows: mine.map((x): TableCell[] => [{ text: x.school.name, href: p.href(`schools/${x.school.school_id}/`) }, zh.stage(x.school.stage), { text: CATEGORY_WORD[x.verdict], verdict: x.verdict }]),
+              },
+            },
+          ]
+        : [];
     }),
     table,
     notes,
