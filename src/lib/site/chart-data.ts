@@ -8,6 +8,7 @@ import type { SchoolYearResult } from '../indicators/types';
 import type { Portal } from './portal';
 import { INDICATOR_SHORT } from './labels';
 import { partName } from '../indicators/format';
+import { QUALITY_INDICATOR_KEYS } from '../standards';
 
 /** The seven indicators of one school part as % of their standard, with the 85 % line. */
 export function schoolIndicatorBars(p: Portal, r: SchoolYearResult, id: string): ChartResult {
@@ -15,7 +16,7 @@ export function schoolIndicatorBars(p: Portal, r: SchoolYearResult, id: string):
   return barChart({
     id,
     // the part only for a school with two parts: “实验小学小学部” doubles the word
-    title: `${partName(r.name, r.schoolStage, r.stage)} ${r.year}年 7项指标达到标准的程度`,
+    title: `${partName(r.name, r.schoolStage, r.stage)} ${r.year}年 ${QUALITY_INDICATOR_KEYS.length}项指标达到标准的程度`,
     subject: `${partName(r.name, r.schoolStage, r.stage)}${r.year}年`,
     scale: 'ratio',
     ratioMarks: [{ value: minRatio * 100, label: `${Math.round(minRatio * 100)}%` }],

@@ -4,6 +4,7 @@
  */
 import type { Check, PartStage, StandardGroup } from '../indicators/types';
 import type { Portal } from './portal';
+import { QUALITY_INDICATOR_KEYS } from '../standards';
 
 export type PartKey = 'resources' | 'government' | 'quality' | 'social';
 
@@ -68,7 +69,7 @@ export function countyChecks(p: Portal, code: string, year: number): { part: Par
     for (const cv of c.cv) out.push({ part: 'resources', label: `${zh}${p.standard(cv.indicator, st).zh}差异系数`, met: cv.passes });
     out.push({
       part: 'resources',
-      label: `${zh}每校7项中至少6项达标`,
+      label: `${zh}每校${QUALITY_INDICATOR_KEYS.length}项中至少${p.standard('min_indicators_met').threshold}项达标`,
       met: c.sixOfSeven.fails > 0 ? false : c.sixOfSeven.unknown > 0 ? null : true,
     });
     out.push({ part: 'government', label: `${zh}班额不超过${p.standard('class_size', st).threshold}人`, met: c.classes.classes === 0 ? null : c.classes.overLimit === 0 });

@@ -5,6 +5,7 @@
 import { barChart, classSizeMarks, histogram, lineChart, stackedBar, stripChart, type ChartResult } from '../charts';
 import type { CountyYearResult, CvResult, QualityIndicatorKey } from '../indicators/types';
 import { QUALITY_INDICATOR_KEYS } from '../standards';
+import { fmt } from './format';
 import type { PartStage } from '../schema';
 import type { Portal } from './portal';
 import { num } from '../indicators/values';
@@ -47,7 +48,7 @@ export function cvTrendCharts(p: Portal, code: string, name: string, stage: Part
       axisTitle: '差异系数（无单位）',
       digits: 3,
       series: [{ label, points: p.years.map((y) => ({ x: y, y: num(cvOf(countyYear(p, code, y, stage), key)?.value ?? { kind: 'missing', missing: [] }) })) }],
-      width: 360,
+      width: 360, // lint-allow: chart width in pixels
       height: 200,
     });
   });
@@ -67,7 +68,7 @@ export function cvMonitoringRows(p: Portal, code: string, stage: PartStage): { k
   }));
   rows.push({
     key: 'composite',
-    label: '综合差异系数（7项平均，仅供参考）',
+    label: `综合差异系数（${QUALITY_INDICATOR_KEYS.length}项平均，仅供参考）`,
     short: '综合',
     cells: p.years.map((y) => {
       const c = countyYear(p, code, y, stage);
@@ -168,7 +169,7 @@ export function schoolIndicatorBars(p: Portal, r: import('../indicators/types').
       unit: c.unit,
       missingText: c.value.kind === 'missing' ? '未公布' : c.value.kind === 'not_applicable' ? '不适用' : c.value.kind === 'undefined' ? '无法计算' : undefined,
     })),
-    ratioMarks: [{ value: p.standard('min_ratio_missed', 'all').threshold * 100, label: '85%' }],
+    ratioMarks: [{ value: p.standard('min_ratio_missed', 'all').threshold * 100, label: `${fmt(p.standard('min_ratio_missed', 'all').threshold * 100, 1)}%` }],
   });
 }
 

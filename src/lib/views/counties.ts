@@ -14,7 +14,7 @@ import { countyYear, stagesOf } from '../site/region-charts';
 import type { Portal } from '../site/portal';
 import { cvCell, cvCounts, regionMilestones } from './county';
 import type { TableCell, ViewTable } from './types';
-import { STAGE_ZH, tableCsv } from './shared';
+import { STAGE_ZH, tableCsv, INDICATOR_COUNT } from './shared';
 
 export interface CountiesView {
   readonly year: number;
@@ -65,7 +65,7 @@ function stageTable(p: Portal, stage: PartStage, year: number): ViewTable | null
     columns: [
       { label: '县区' },
       { label: `差异系数在上限 ${fmtCv(limit)} 以内`, numeric: true },
-      { label: `达标学校（7项中${required}项以上）`, numeric: true },
+      { label: `达标学校（${INDICATOR_COUNT}项中${required}项以上）`, numeric: true },
       { label: '目标年份' },
       { label: `目标状态（${year}年）` },
       ...QUALITY_INDICATOR_KEYS.map((k) => ({ label: `${INDICATOR_SHORT[k]}差异系数`, numeric: true })),
@@ -87,7 +87,7 @@ export function countiesView(p: Portal): CountiesView {
   return {
     year,
     description: `${region}各县区义务教育优质均衡发展情况对照：差异系数、达标学校、目标年份（${year}年）`,
-    lede: `${region}共${p.counties.length}个县区。下表按${year}年数据列出各县区7项指标的校际差异系数与上限的对照、达到“7项中至少${p.standard('min_indicators_met').threshold}项达标、其余项不低于标准的${minRatio}”的学校数，以及各县区推进计划中的目标年份和目前状态。`,
+    lede: `${region}共${p.counties.length}个县区。下表按${year}年数据列出各县区${INDICATOR_COUNT}项指标的校际差异系数与上限的对照、达到“${INDICATOR_COUNT}项中至少${p.standard('min_indicators_met').threshold}项达标、其余项不低于标准的${minRatio}”的学校数，以及各县区推进计划中的目标年份和目前状态。`,
     sortNote: '表格默认按县区代码排列；点击列标题可按该列重新排列。',
     tables,
     notes: [

@@ -12,7 +12,7 @@ import { PLAN_STATUS_SHORT } from '../site/plan-status';
 import { admissionsStack, classSizeHistogram, countyYear, cvTrendCharts, digitsFor, schoolsStrip, spendingChart, stagesOf } from '../site/region-charts';
 import type { Portal } from '../site/portal';
 import type { TableCell, Verdict, ViewChart, ViewTable } from './types';
-import { STAGE_ZH, statusCell, tableCsv, thresholdText, valueCell, withDownload } from './shared';
+import { STAGE_ZH, statusCell, tableCsv, thresholdText, valueCell, withDownload, INDICATOR_COUNT } from './shared';
 import type { Boundaries } from '../charts/map-boundaries';
 import { countyMap } from './map';
 
@@ -107,7 +107,7 @@ function build(p: Portal, code: string, boundaries: Boundaries | null): CountyVi
   const cvLimit = (s: PartStage) => p.standard('cv_quality', s).threshold;
   const required = p.standard('min_indicators_met').threshold;
   const minRatio = `${fmt(p.standard('min_ratio_missed').threshold * 100, 1)}%`;
-  const rule = `7项中至少${required}项达标、其余项不低于标准的${minRatio}`;
+  const rule = `${INDICATOR_COUNT}项中至少${required}项达标、其余项不低于标准的${minRatio}`;
 
   // Cards
   const cards: Card[] = [];
@@ -125,7 +125,7 @@ function build(p: Portal, code: string, boundaries: Boundaries | null): CountyVi
     const c = countyYear(p, code, year, stage);
     if (!c) continue;
     cards.push({
-      title: `${STAGE_ZH[stage]}学校达标（7项中${required}项以上）`,
+      title: `${STAGE_ZH[stage]}学校达标（${INDICATOR_COUNT}项中${required}项以上）`,
       figure: `${c.sixOfSeven.passes}/${c.countedSchools} 所`,
       text: `${c.sixOfSeven.fails > 0 ? `${c.sixOfSeven.fails}所未达到` : '计入评估的学校均达到'}${c.sixOfSeven.unknown > 0 ? `，${c.sixOfSeven.unknown}所数据不足` : ''}`,
       verdict: c.sixOfSeven.fails ? 'unmet' : c.sixOfSeven.unknown ? 'unknown' : 'met',
@@ -157,7 +157,7 @@ function build(p: Portal, code: string, boundaries: Boundaries | null): CountyVi
       ...newestFirst.map((y) => (p.yearData.get(y)?.resources ? cvCell(countyYear(p, code, y, stage)?.cv.find((x) => x.indicator === key)) : '未公布')),
     ]);
     rows.push([
-      '综合差异系数（7项平均，仅供参考）',
+      `综合差异系数（${INDICATOR_COUNT}项平均，仅供参考）`,
       ...newestFirst.map((y) => {
         const c = countyYear(p, code, y, stage);
         const v = c && p.yearData.get(y)?.resources ? num(c.compositeCv) : null;
@@ -174,7 +174,7 @@ function build(p: Portal, code: string, boundaries: Boundaries | null): CountyVi
         rows,
       } satisfies ViewTable,
       excluded: cy && cy.excluded.length ? `列出但不计入差异系数：${cy.excluded.map((e) => `${e.name}（${e.note}）`).join('；')}。` : null,
-      chartsLabel: `查看${STAGE_ZH[stage]}7项指标差异系数的逐年变化图`,
+      chartsLabel: `查看${STAGE_ZH[stage]}${INDICATOR_COUNT}项指标差异系数的逐年变化图`,
       charts: cvTrendCharts(p, code, name, stage).map((c, i) => dl(c, `chart-cv-${stage}-${QUALITY_INDICATOR_KEYS[i]}`)),
     };
   });
@@ -184,7 +184,7 @@ function build(p: Portal, code: string, boundaries: Boundaries | null): CountyVi
     const rows = schools.flatMap((s) => p.resultsBySchoolYear.get(`${s.school_id}:${year}`) ?? []).filter((r) => r.stage === stage);
     if (!rows.length) return [];
     const table: ViewTable = {
-      caption: `${name}${year}年${STAGE_ZH[stage]}各校7项指标（标准见表头）`,
+      caption: `${name}${year}年${STAGE_ZH[stage]}各校${INDICATOR_COUNT}项指标（标准见表头）`,
       id: `schools-${stage}`,
       columns: [
         { label: '学校' },
@@ -309,11 +309,11 @@ function build(p: Portal, code: string, boundaries: Boundaries | null): CountyVi
     breadcrumbs: [{ label: '县区', href: p.href('counties/') }, { label: name }],
     cards,
     cv: {
-      intro: `差异系数按在校生数加权计算。优质均衡要求7项指标的差异系数逐项达标：小学不超过${fmtCv(cvLimit('primary'))}，初中不超过${fmtCv(cvLimit('junior'))}。综合差异系数只作参考。`,
+      intro: `差异系数按在校生数加权计算。优质均衡要求${INDICATOR_COUNT}项指标的差异系数逐项达标：小学不超过${fmtCv(cvLimit('primary'))}，初中不超过${fmtCv(cvLimit('junior'))}。综合差异系数只作参考。`,
       methodologyHref: p.href('methodology/'),
       stages: cvStages,
     },
-    matrix: { heading: `学校与7项指标（${year}年）`, intro: '每格为学校的数值；“✓”为达到标准，“✗ 差”为与标准的差距。学校按代码排列，不作排名。', stages: matrixStages },
+    matrix: { heading: `学校与${INDICATOR_COUNT}项指标（${year}年）`, intro: '每格为学校的数值；“✓”为达到标准，“✗ 差”为与标准的差距。学校按代码排列，不作排名。', stages: matrixStages },
     holdingBack: { text: holdingText, schools: holding, charts: stripCharts },
     classSize: {
       chart: hist,

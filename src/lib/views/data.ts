@@ -4,7 +4,7 @@
  * folded under it; the three formats of a file side by side with their checksums behind one
  * control. Pure: (release tables) → rows.
  */
-import type { FileInfo, TableFiles } from '../export';
+import type { FileInfo, ReleaseManifest, TableFiles, UnavailableRelease } from '../export';
 
 export interface FormatLink {
   readonly label: string;
@@ -45,3 +45,19 @@ export function datasetFiles(tables: readonly TableFiles[]): DatasetFiles[] {
 
 /** “2025学年” / “全部学年” for a table's year cell. */
 export const yearLabel = (t: Pick<TableFiles, 'year'>): string => (t.year === null ? '全部学年' : `${t.year}学年`);
+
+/** Every table of one dataset in a release (all its school years); none without a release. */
+export function datasetTables(r: Pick<ReleaseManifest, 'tables'> | null, dataset: string): TableFiles[] {
+  return r ? r.tables.filter((t) => t.dataset === dataset) : [];
+}
+
+/** The files of a release that are not a table's (the bundle, checksums, metadata, changes). */
+export function packageFiles(r: Pick<ReleaseManifest, 'files' | 'tables'>): FileInfo[] {
+  const ofTables = new Set(r.tables.flatMap((t) => [t.csv.path, t.excel.path, t.xlsx.path]));
+  return r.files.filter((f) => !ofTables.has(f.path));
+}
+
+/** Available releases other than the latest, newest first. */
+export function olderReleases(releases: readonly (ReleaseManifest | UnavailableRelease)[], latest: string | null): ReleaseManifest[] {
+  return releases.filter((r): r is ReleaseManifest => r.available && r.version !== latest).reverse();
+}

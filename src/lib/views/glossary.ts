@@ -7,7 +7,7 @@
 import type { Portal } from '../site/portal';
 import { suppressionMarker } from '../privacy/suppress';
 import { fmtCv } from '../site/format';
-import { schoolRule } from './shared';
+import { schoolRule, INDICATOR_COUNT } from './shared';
 
 export interface GlossaryEntry {
   /** Stable ASCII anchor (`/glossary/#id`). */
@@ -42,7 +42,7 @@ export function glossaryView(p: Portal): GlossaryView {
 
   const entries: GlossaryEntry[] = [
     { id: 'cv', term: '差异系数',
-      definition: `衡量一个县区内各校之间某项指标差距大小的数值：按在校生数加权的标准差除以加权平均值。数值越小，校际差距越小。优质均衡评估${qNo}对7项资源配置指标逐项计算，县区每一项的差异系数小学不超过${qP}、初中不超过${qJ}。`,
+      definition: `衡量一个县区内各校之间某项指标差距大小的数值：按在校生数加权的标准差除以加权平均值。数值越小，校际差距越小。优质均衡评估${qNo}对${INDICATOR_COUNT}项资源配置指标逐项计算，县区每一项的差异系数小学不超过${qP}、初中不超过${qJ}。`,
       seeAlso: { href: p.href('methodology/#校际差异系数'), label: '校际差异系数与算例' } },
     { id: 'composite-cv', term: '综合差异系数',
       definition: `2012年基本均衡评估使用的数值：各项指标差异系数的平均值。基本均衡要求小学不超过${bP}、初中不超过${bJ}。优质均衡逐项检验差异系数，综合差异系数只作参考。`,

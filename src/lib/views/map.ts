@@ -10,7 +10,7 @@ import { zh } from '../site/format';
 import type { Portal } from '../site/portal';
 import { verdictLine } from './school';
 import type { TableCell, Verdict, ViewChart, ViewTable } from './types';
-import { tableCsv } from './shared';
+import { tableCsv, INDICATOR_COUNT } from './shared';
 
 /** Verdict → shape and colour (Okabe–Ito; shapes differ, so colour is never the only cue). */
 export const MAP_CATEGORIES: readonly MapCategory[] = [
@@ -144,7 +144,7 @@ export function mapView(p: Portal, boundaries: Boundaries | null): MapView {
       ? `县区边界来自 ${boundaries.file}（教育局提供）。`
       : '未提供县区边界文件（data/boundaries.geojson），地图只标出学校位置。',
   );
-  notes.push('位置按 schools.csv 的经纬度在构建时绘制，不加载任何在线地图。结论为各校最新一年资源配置7项指标的评估结果。');
+  notes.push(`位置按 schools.csv 的经纬度在构建时绘制，不加载任何在线地图。结论为各校最新一年资源配置${INDICATOR_COUNT}项指标的评估结果。`);
   return {
     title: '地图',
     description: `${region}义务教育学校分布图：每所学校的位置与是否达到优质均衡学校要求`,

@@ -14,7 +14,7 @@ import type { Portal } from '../site/portal';
 import { reportErrorHref } from '../export/discovery';
 import { isSmallCount } from '../privacy/suppress';
 import type { TableCell, Verdict, ViewChart, ViewTable } from './types';
-import { PART_ZH, pct, standardsOf, statusCell, tableCsv, thresholdText, valueCell, withDownload } from './shared';
+import { PART_ZH, pct, standardsOf, statusCell, tableCsv, thresholdText, valueCell, withDownload, INDICATOR_COUNT } from './shared';
 
 export interface Fact {
   readonly label: string;
@@ -107,18 +107,18 @@ export function schoolPaths(p: Portal): { params: { id: string } }[] {
 export function verdictLine(p: Portal, parts: readonly SchoolYearResult[], year: number | null): VerdictLine {
   const when = year ? `${year}年：` : '';
   if (parts.length === 0) {
-    return { verdict: 'unknown', symbol: '?', headline: `${when}无法判断是否达到优质均衡学校要求`, detail: `没有该校${year ?? ''}年的办学条件数据（resources.csv），7项指标无法计算。` };
+    return { verdict: 'unknown', symbol: '?', headline: `${when}无法判断是否达到优质均衡学校要求`, detail: `没有该校${year ?? ''}年的办学条件数据（resources.csv），${INDICATOR_COUNT}项指标无法计算。` };
   }
   const label = (r: SchoolYearResult) => (parts.length > 1 ? PART_ZH[r.stage] : '');
   const name = (r: SchoolYearResult, key: string) => p.standard(key, r.stage).zh;
-  const rule = (r: SchoolYearResult) => `要求7项中至少${r.verdict.required}项达标，其余项不低于标准的${pct(r.verdict.minRatio)}`;
+  const rule = (r: SchoolYearResult) => `要求${INDICATOR_COUNT}项中至少${r.verdict.required}项达标，其余项不低于标准的${pct(r.verdict.minRatio)}`;
   const byPart = parts.map((r) => {
     const v = r.verdict;
     if (v.status === 'passes') {
-      return v.missed.length === 0 ? `${label(r)}7项指标全部达标` : `${label(r)}7项指标中${v.met}项达标，未达标项均不低于标准的${pct(v.minRatio)}`;
+      return v.missed.length === 0 ? `${label(r)}${INDICATOR_COUNT}项指标全部达标` : `${label(r)}${INDICATOR_COUNT}项指标中${v.met}项达标，未达标项均不低于标准的${pct(v.minRatio)}`;
     }
     if (v.status === 'unknown') {
-      return `${label(r)}7项指标中${v.met}项达标，${v.missing.map((k) => name(r, k)).join('、')}未公布，无法判断（${rule(r)}）`;
+      return `${label(r)}${INDICATOR_COUNT}项指标中${v.met}项达标，${v.missing.map((k) => name(r, k)).join('、')}未公布，无法判断（${rule(r)}）`;
     }
     const missed = r.indicators
       .filter((c) => c.met === false)
@@ -128,7 +128,7 @@ export function verdictLine(p: Portal, parts: readonly SchoolYearResult[], year:
         return `${name(r, c.key)}${how ? `（${how}）` : ''}`;
       });
     const short = v.met < v.required ? `，还差${v.required - v.met}项` : '';
-    return `${label(r)}7项指标中${v.met}项达标${short}（${rule(r)}）；未达标：${missed.join('、')}`;
+    return `${label(r)}${INDICATOR_COUNT}项指标中${v.met}项达标${short}（${rule(r)}）；未达标：${missed.join('、')}`;
   });
   // Special-education schools and teaching points under the minimum size are listed but not assessed.
   const excluded = parts.every((r) => r.counted.counted === false && (r.counted.reason === 'special_education' || r.counted.reason === 'small_teaching_point'));
@@ -240,7 +240,7 @@ function indicatorPart(p: Portal, r: SchoolYearResult, single: boolean, schoolNa
     chart: withDownload(p, schoolIndicatorBars(p, r, chartId), chartId, `schools/${r.school_id}/`),
     table: {
       // the part only for a school with two (“实验小学小学部” doubles the word)
-      caption: `${partName(schoolName, r.schoolStage, r.stage)}7项指标与标准（${r.year}年）`,
+      caption: `${partName(schoolName, r.schoolStage, r.stage)}${INDICATOR_COUNT}项指标与标准（${r.year}年）`,
       columns: [{ label: '指标' }, { label: '本校', numeric: true }, { label: '标准', numeric: true }, { label: '对照' }, { label: '达到标准的', numeric: true }],
       rows: r.indicators.map((c) => [p.standard(c.key, r.stage).zh, valueCell(c), thresholdText(c), statusCell(c), c.ratio !== null ? pct(c.ratio) : '—']),
     },
@@ -469,8 +469,8 @@ export function schoolView(p: Portal, id: string): SchoolView {
       privacyNote: `残疾儿童录取数少于${threshold}人时显示为“<${threshold}”，以保护个人隐私。录取结果须在9月1日后${p.standard('publication_working_days').threshold}个工作日内公开。`,
     },
     indicators: {
-      heading: `资源配置7项指标${year ? `（${year}年）` : ''}`,
-      empty: parts.length ? null : `该校${year ?? ''}年没有办学条件数据（resources.csv 中无此校记录），7项指标无法计算。`,
+      heading: `资源配置${INDICATOR_COUNT}项指标${year ? `（${year}年）` : ''}`,
+      empty: parts.length ? null : `该校${year ?? ''}年没有办学条件数据（resources.csv 中无此校记录），${INDICATOR_COUNT}项指标无法计算。`,
       parts: parts.map((r) => indicatorPart(p, r, parts.length === 1, school.name)),
     },
     classSize: classSize(p, id, year),

@@ -14,6 +14,9 @@ import type { Portal } from '../site/portal';
 import { QUALITY_INDICATOR_KEYS } from '../standards';
 import { cellText, type TableCell, type Verdict, type ViewChart, type ViewTable } from './types';
 
+/** How many resource-allocation indicators a school is checked on (7 in the 2017 method). */
+export const INDICATOR_COUNT = QUALITY_INDICATOR_KEYS.length;
+
 export const STAGE_ZH: Record<PartStage, string> = { primary: '小学', junior: '初中' };
 export const PART_ZH: Record<PartStage, string> = { primary: '小学部', junior: '初中部' };
 
