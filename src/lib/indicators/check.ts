@@ -3,15 +3,22 @@ import type { AppliedStandard, Check, Computed } from './types';
 import { atLeast, atMost, tidy } from './values';
 
 export function makeCheck(std: AppliedStandard, value: Computed): Check {
-  const base = { key: std.key, stage: std.stage, value, threshold: std.threshold, comparison: std.comparison, unit: std.unit, ...(std.strict ? { strict: true } : {}) };
-  if (value.kind !== 'value') return { ...base, met: null, gap: null, ratio: null };
-  const v = value.value;
+  let met: boolean | null = null;
+  let gap: number | null = null;
+  let ratio: number | null = null;
   const t = std.threshold;
-  // strict (“高于”): equal does not meet it — 0 growth is not growth
-  const met = std.comparison === '>=' ? (std.strict ? v > t && !atMost(v, t) : atLeast(v, t)) : atMost(v, t);
-  const gap = met ? 0 : tidy(std.comparison === '>=' ? t - v : v - t);
-  const ratio = t === 0 ? null : tidy(v / t);
-  return { ...base, met, gap, ratio };
+  if (value.kind === 'value') {
+    const v = value.value;
+    // strict (“高于”): equal does not meet it — 0 growth is not growth
+    met = std.comparison === '>=' ? (std.strict ? v > t && !atMost(v, t) : atLeast(v, t)) : atMost(v, t);
+    gap = met ? 0 : tidy(std.comparison === '>=' ? t - v : v - t);
+    ratio = t === 0 ? null : tidy(v / t);
+  }
+  // One object literal per shape (no spreads): a check is made about 25 times per school and
+  // year, and spread copies were a tenth of computing the indicators. Same keys, same order.
+  return std.strict
+    ? { key: std.key, stage: std.stage, value, threshold: t, comparison: std.comparison, unit: std.unit, strict: true, met, gap, ratio }
+    : { key: std.key, stage: std.stage, value, threshold: t, comparison: std.comparison, unit: std.unit, met, gap, ratio };
 }
 
 /** A check with a threshold that is not in the standards table (e.g. planned seats). */

@@ -64,7 +64,8 @@ export function computeIndicators(data: PortalData): IndicatorResults {
         countyFindings(fc, c, stageParts);
         if (level === 'county') (countyStages.get(code) ?? countyStages.set(code, []).get(code)!).push(c);
       }
-      const prevParts = prevEntry ? prevEntry.parts.filter((p) => tree.countiesUnder(code).includes(p.region_code)) : [];
+      const under = new Set(tree.countiesUnder(code));
+      const prevParts = prevEntry ? prevEntry.parts.filter((p) => under.has(p.region_code)) : [];
       const ry = regionYearResult(
         { code, name: region.name, level },
         tree,

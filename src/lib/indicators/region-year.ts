@@ -204,7 +204,9 @@ export function regionYearResult(
     })
     .filter((x) => x !== null);
   // pass and good rates are junior-stage targets: schools with a junior part only
-  const juniorIds = ids.filter((id) => parts.some((x) => x.school_id === id && x.stage === 'junior'));
+  // A set, not parts.some per id: for a province that was (schools × parts) per year.
+  const withJunior = new Set(parts.filter((x) => x.stage === 'junior').map((x) => x.school_id));
+  const juniorIds = ids.filter((id) => withJunior.has(id));
   const oRows = juniorIds.map((id) => yi.outcomes.get(id)).filter((r): r is OutcomeRow => r !== undefined);
   const oMissingJ = juniorIds.filter((id) => !yi.outcomes.has(id)).map((id) => (yi.data.outcomes ? `outcomes:${id}` : 'outcomes'));
   const rates = rateChecks(oRows, oMissingJ.length ? oMissingJ : null, standards, juniorIds.length > 0);
