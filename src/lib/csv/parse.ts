@@ -70,7 +70,7 @@ function unifyRecordBreaks(text: string): string {
 }
 
 /** A blank line, or a row of empty cells (Excel writes “,,,” for a cleared row). */
-function isBlank(cells: readonly string[]): boolean {
+export function isBlank(cells: readonly string[]): boolean {
   for (let i = 0; i < cells.length; i++) if (cells[i] !== '' && cells[i].trim() !== '') return false;
   return true;
 }

@@ -130,9 +130,12 @@ export function checkCrossFile(t: TablesForCheck, knownIndicators: readonly stri
     for (const [dataset, rows] of Object.entries(y.tables)) {
       const partRules = PART_OF_TOTAL.filter((r) => r.dataset === dataset);
       const dateRules = DATE_ORDER.filter((r) => r.dataset === dataset);
+      const counties = dataset === 'counties';
+      const resources = dataset === 'resources';
       for (const row of rows) {
-        const src = { file: row._source.file, row: row._source.row };
-        if ('region_code' in row && dataset === 'counties') countyCheck(row, 'region_code', '行政区划代码');
+        // Built only for an issue: most rows have none (500,000 class rows in a large region).
+        const src = row._source;
+        if (counties && 'region_code' in row) countyCheck(row, 'region_code', '行政区划代码');
         const id = row.school_id;
         if (typeof id === 'string') {
           const school = schoolById.get(id);
@@ -143,7 +146,7 @@ export function checkCrossFile(t: TablesForCheck, knownIndicators: readonly stri
             if (typeof row.grade === 'number' && STAGE_GRADES[stage] && !STAGE_GRADES[stage].includes(row.grade)) {
               issues.push(makeIssue('grade-not-taught', { ...src, column: 'grade', label: '年级', value: String(row.grade) }, { stage: stageZh(stage) }));
             }
-            if (dataset === 'resources' && typeof row.stage === 'string' && STAGE_PARTS[stage] && !STAGE_PARTS[stage].includes(row.stage as never)) {
+            if (resources && typeof row.stage === 'string' && STAGE_PARTS[stage] && !STAGE_PARTS[stage].includes(row.stage as never)) {
               issues.push(makeIssue('stage-not-taught', { ...src, column: 'stage', label: '学段', value: stageZh(row.stage) }, { stage: stageZh(stage) }));
             }
             if (school.status === 'closed' && typeof school.closed_year === 'number' && y.year > school.closed_year) {

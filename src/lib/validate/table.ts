@@ -1,7 +1,7 @@
 import type { Column, DatasetSchema, SourceRef } from '../schema/types';
 import type { Issue } from './issue';
 import { decodeCsvBytes, type Encoding } from '../csv/decode';
-import { parseCsvText } from '../csv/parse';
+import { isBlank, parseCsvText, type ParsedCsv } from '../csv/parse';
 import { readCell, readCellFast, toHalfWidth } from '../csv/normalise';
 import { makeIssue } from './make-issue';
 import { matchHeader, suggestColumn } from './header';
@@ -20,6 +20,201 @@ export interface TableResult {
 
 /** Bytes above this are refused: the largest real dataset (classes of 20,000 schools) is ~30 MB. */
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
+
+/** A cell as the model holds it: null = not reported (or unreadable, with an issue). */
+type Value = string | number | null;
+
+/** How one schema column is read in this file. */
+interface Slot {
+  readonly col: Column;
+  /** Index of the column in the file; -1 when the file lacks it. */
+  readonly index: number;
+  readonly text: boolean;
+  /** The value of a column the file lacks. */
+  readonly absent: Value;
+  /**
+   * Reads a plain cell straight from the decoded text between s and e, or answers undefined:
+   * then the full reader (readCell) decides and reports. Only answers where readCell would give
+   * the same value without an issue (tests/ingest-fast-path.test.ts checks both agree).
+   */
+  readonly fast: (text: string, s: number, e: number) => string | number | undefined;
+}
+
+/** 10^k for k ≤ 15: exact doubles, so (integer digits) / 10^k is correctly rounded like Number(). */
+const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
+
+/**
+ * Short cells repeat (the school's code on each of its 100 class rows, 1班, 小学): one string
+ * per distinct spelling instead of one per cell keeps a large region's model smaller and saves
+ * the garbage collector most of its work. A fixed-size cache, not a set: a collision just slices.
+ */
+const INTERN_SIZE = 8192;
+const interned: (string | undefined)[] = new Array<string | undefined>(INTERN_SIZE);
+
+function intern(t: string, s: number, e: number): string {
+  const n = e - s;
+  if (n > 32) return t.slice(s, e);
+  let h = n;
+  for (let i = s; i < e; i++) h = (Math.imul(h, 31) + t.charCodeAt(i)) | 0;
+  const at = (h ^ (h >>> 13)) & (INTERN_SIZE - 1);
+  const known = interned[at];
+  if (known !== undefined && known.length === n) {
+    let i = 0;
+    while (i < n && known.charCodeAt(i) === t.charCodeAt(s + i)) i++;
+    if (i === n) return known;
+  }
+  const v = t.slice(s, e);
+  interned[at] = v;
+  return v;
+}
+
+function numberReader(col: Column): Slot['fast'] {
+  const { min, max } = col;
+  const integer = col.type === 'integer';
+  const percent = col.type === 'percent';
+  return (t, s, e) => {
+    const n = e - s;
+    if (n === 0 || n > 15) return undefined;
+    let v = 0;
+    let i = s;
+    for (; i < e; i++) {
+      const c = t.charCodeAt(i);
+      if (c < 48 || c > 57) break;
+      v = v * 10 + (c - 48);
+    }
+    if (i < e) {
+      // Only “digits.digits” here; anything else (signs, separators, %, spaces) takes the full reader.
+      if (integer || i === s || t.charCodeAt(i) !== 46 || i + 1 === e) return undefined;
+      const from = ++i;
+      for (; i < e; i++) {
+        const c = t.charCodeAt(i);
+        if (c < 48 || c > 57) return undefined;
+        v = v * 10 + (c - 48);
+      }
+      // At most 14 digits: the integer is exact, and dividing two exact doubles rounds once,
+      // exactly as Number('97.2') does.
+      v = v / POW10[e - from];
+      if (percent && v > 0 && v < 1) return undefined; // the full reader warns: 0.95 → 95 %?
+    }
+    if ((min !== undefined && v < min) || (max !== undefined && v > max)) return undefined;
+    return v;
+  };
+}
+
+function codeReader(col: Column): Slot['fast'] {
+  const digits = col.digits;
+  return (t, s, e) => {
+    if (s === e || (digits !== undefined && e - s !== digits)) return undefined;
+    for (let i = s; i < e; i++) {
+      const c = t.charCodeAt(i);
+      if (c < 48 || c > 57) return undefined;
+    }
+    return intern(t, s, e);
+  };
+}
+
+function yearReader(): Slot['fast'] {
+  return (t, s, e) => {
+    if (e - s !== 4) return undefined;
+    let y = 0;
+    for (let i = s; i < e; i++) {
+      const c = t.charCodeAt(i);
+      if (c < 48 || c > 57) return undefined;
+      y = y * 10 + (c - 48);
+    }
+    return y >= 1949 && y <= 2100 ? y : undefined;
+  };
+}
+
+/**
+ * Enum, date and URL cells repeat (小学, 划片, a handful of dates): each distinct spelling is read
+ * by readCell once per file and remembered when it is valid. Bounded, and per file.
+ */
+function memoReader(col: Column): Slot['fast'] {
+  const memo = new Map<string, string | number>();
+  return (t, s, e) => {
+    if (s === e) return undefined;
+    const raw = intern(t, s, e);
+    const known = memo.get(raw);
+    if (known !== undefined) return known;
+    const r = readCell(raw, col);
+    if (!r.ok || r.warning !== undefined || r.value === null) return undefined;
+    if (memo.size < 4096) memo.set(raw, r.value);
+    return r.value;
+  };
+}
+
+function fastReader(col: Column): Slot['fast'] {
+  switch (col.type) {
+    case 'integer':
+    case 'number':
+    case 'percent':
+      return numberReader(col);
+    case 'code':
+      return codeReader(col);
+    case 'year':
+      return yearReader();
+    case 'text':
+      return (t, s, e) => (s === e || e - s >= 11 ? undefined : readCellFast(intern(t, s, e), col));
+    default:
+      return memoReader(col);
+  }
+}
+
+type RowFactory = (values: readonly Value[], source: SourceRef) => TypedRow;
+const factories = new WeakMap<DatasetSchema, RowFactory>();
+
+/**
+ * Builds a row object from the values in schema order. A literal with every key gives all rows
+ * of a dataset one compact shape in one allocation (500,000 class rows per year in a large
+ * region); assigning keys one by one grows each object several times.
+ */
+function rowFactory(schema: DatasetSchema): RowFactory {
+  let make = factories.get(schema);
+  if (make) return make;
+  const keys = schema.columns.map((c) => c.key);
+  const fallback: RowFactory = (v, s) => {
+    const row: Record<string, unknown> = {};
+    for (let i = 0; i < keys.length; i++) row[keys[i]] = v[i];
+    row._source = s;
+    return row as TypedRow;
+  };
+  make = fallback;
+  if (keys.every((k) => /^[A-Za-z][A-Za-z0-9_]*$/.test(k))) {
+    try {
+      make = new Function('v', 's', `return { ${keys.map((k, i) => `${k}: v[${i}]`).join(', ')}, _source: s };`) as RowFactory;
+    } catch {
+      make = fallback; // a runtime that forbids code generation
+    }
+  }
+  factories.set(schema, make);
+  return make;
+}
+
+/**
+ * A file without quote characters and with one kind of line break (LF, or CRLF, or both: mixed
+ * files are read with every CRLF and LF a record break) is split exactly as papaparse splits it —
+ * at every comma and line break — so it is read straight from the text without an array per
+ * record and a string per cell. Everything else (quotes, a bare CR, Excel's `sep=` line) goes
+ * through papaparse.
+ */
+function isPlainCsv(text: string): boolean {
+  if (text.indexOf('"') !== -1) return false;
+  if (text.length >= 4 && text.slice(0, 4).toLowerCase() === 'sep=') return false;
+  for (let r = text.indexOf('\r'); r !== -1; r = text.indexOf('\r', r + 2)) if (text.charCodeAt(r + 1) !== 10) return false;
+  return true;
+}
+
+/** A line of a plain file that is blank (nothing but commas and spaces), by isBlank's rule. */
+function blankLine(t: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 44 || c === 32 || c === 9) continue;
+    if (c > 32 && c < 128) return false;
+    return isBlank(t.slice(s, e).split(','));
+  }
+  return true;
+}
 
 /**
  * Reads one dataset file: decode, parse, map the header, type every cell, check keys.
@@ -41,33 +236,53 @@ export function readTable(schema: DatasetSchema, file: string, bytes: Uint8Array
     else issues.push(makeIssue(decoded.code, { file }, { kind: decoded.kind }));
     return empty();
   }
-  const parsed = parseCsvText(decoded.text);
-  if (parsed.header.length === 0) {
+  const text = decoded.text;
+  const plain = isPlainCsv(text);
+  let parsed: ParsedCsv | null = null;
+  let header: readonly string[] = [];
+  let headerRow = 1;
+  /** Plain files: where the first record after the header starts, and its line number. */
+  let bodyStart = 0;
+  if (plain) {
+    for (let pos = 0, line = 1; pos <= text.length; line++) {
+      let nl = text.indexOf('\n', pos);
+      if (nl < 0) nl = text.length;
+      const end = nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+      if (!blankLine(text, pos, end)) {
+        header = text.slice(pos, end).split(',');
+        headerRow = line;
+        bodyStart = nl + 1;
+        break;
+      }
+      pos = nl + 1;
+    }
+  } else {
+    parsed = parseCsvText(text);
+    header = parsed.header;
+    headerRow = parsed.headerRow;
+  }
+  if (header.length === 0) {
     issues.push(makeIssue('empty-file', { file }));
     return empty(decoded.encoding);
   }
   // Every papaparse problem becomes an issue: a file read wrongly must never look clean.
-  for (const p of parsed.problems) {
+  for (const p of parsed?.problems ?? []) {
     if (p.kind === 'quotes') issues.push(makeIssue('csv-quote-error', { file, row: p.row }));
     else issues.push(makeIssue('csv-parse-error', { file, row: p.row, value: p.message }));
   }
-  const headerRow = parsed.headerRow;
 
   // Header: which column index holds which schema column.
-  const byIndex: (Column | null)[] = [];
   const seen = new Map<string, number>();
   const blankHeaderIdx: number[] = [];
   let personal = false;
-  parsed.header.forEach((name, i) => {
+  header.forEach((name, i) => {
     const trimmed = name.trim();
     if (trimmed === '') {
-      byIndex.push(null);
       blankHeaderIdx.push(i);
       return;
     }
     const col = matchHeader(schema, trimmed);
     if (!col) {
-      byIndex.push(null);
       if (isPersonalDataHeader(trimmed)) {
         issues.push(makeIssue('personal-data-column', { file, row: headerRow, column: trimmed, value: trimmed }));
         personal = true;
@@ -83,11 +298,9 @@ export function readTable(schema: DatasetSchema, file: string, bytes: Uint8Array
     }
     if (seen.has(col.key)) {
       issues.push(makeIssue('duplicate-column', { file, row: headerRow, column: col.key, value: trimmed, label: col.zh }));
-      byIndex.push(null);
       return;
     }
     seen.set(col.key, i);
-    byIndex.push(col);
   });
   const missingRequired = new Set<string>();
   for (const col of schema.columns) {
@@ -97,103 +310,210 @@ export function readTable(schema: DatasetSchema, file: string, bytes: Uint8Array
     }
   }
 
-  const headerLen = parsed.header.length;
+  const headerLen = header.length;
   const present = schema.columns.filter((c) => seen.has(c.key));
-  // Every row gets every schema column, in schema order, so all rows share one object shape
-  // (this loop runs 500,000 times for a large region's classes.csv).
-  const slots = schema.columns.map((col) => ({ col, index: seen.get(col.key) ?? -1, text: col.type === 'text' }));
+  // Every row gets every schema column, in schema order, so all rows share one object shape.
+  const slots: Slot[] = schema.columns.map((col) => ({
+    col,
+    index: seen.get(col.key) ?? -1,
+    text: col.type === 'text',
+    absent: col.default ?? null,
+    fast: fastReader(col),
+  }));
+  const nSlots = slots.length;
+  const make = rowFactory(schema);
   const pk = schema.primaryKey;
+  const pkSlot = pk.map((k) => schema.columns.findIndex((c) => c.key === k));
   const pkRequired = pk.map((k) => schema.columns.find((c) => c.key === k)?.required ?? false);
   const pkLabels = pk.map((k) => schema.columns.find((c) => c.key === k)?.zh ?? k).join('、');
-  const firstRowOfKey = new Map<string | number, Map<string | number, number>>();
+  /** Per leading key part: [rest, first row, rest, first row, …], or a Map once it is long. */
+  type KeyGroup = (string | number)[] | Map<string | number, number>;
+  const firstRowOfKey = new Map<string | number, KeyGroup>();
+  const firstRowOfId = new Map<string | number, number>();
+  let lastHead: string | number | undefined;
+  let lastGroup: KeyGroup | undefined;
   const rows: TypedRow[] = [];
   const blankHeaderReported = new Set<number>();
+  const values: Value[] = new Array<Value>(nSlots).fill(null);
+  const pkValue = (j: number): Value | undefined => (pkSlot[j] < 0 ? undefined : values[pkSlot[j]]);
 
-  const { records, rowNumbers } = parsed;
-  for (let k = 0; k < records.length; k++) {
-    const row: Record<string, string | number | null> = {};
-    const cells = records[k];
-    const rowNo = rowNumbers[k];
-    // Cells beyond the header: an error when they hold anything (an unquoted comma, usually).
-    if (cells.length > headerLen) {
-      const extra = cells.slice(headerLen).filter((c) => c.trim() !== '');
-      if (extra.length > 0) {
-        issues.push(
-          makeIssue('ragged-row', { file, row: rowNo, value: extra.join(',') }, { count: cells.length, expected: headerLen }),
-        );
+  /** The full reader for one cell: its value, and an issue for anything wrong with it. */
+  const readSlow = (raw: string | undefined, slot: Slot, rowNo: number): Value => {
+    const col = slot.col;
+    const r = readCell(raw, col);
+    if (!r.ok) {
+      issues.push(makeIssue(r.code, { file, row: rowNo, column: col.key, label: col.zh, value: raw ?? '' }, r.params));
+      return null;
+    }
+    const v = r.value;
+    if (r.warning) issues.push(makeIssue(r.warning, { file, row: rowNo, column: col.key, label: col.zh, value: raw ?? '' }));
+    if (v === null && col.required && !missingRequired.has(col.key)) {
+      issues.push(makeIssue('required-value-missing', { file, row: rowNo, column: col.key, label: col.zh, value: raw ?? '' }));
+    }
+    // Personal data hidden in free text: only strings with at least 11 digits can hold one.
+    // Full-width digits (１３８…) count too: they are just as personal.
+    if (slot.text && typeof v === 'string' && v.length >= 11) {
+      const h = toHalfWidth(v);
+      if (countDigits(h) >= 11) {
+        // The report never repeats the number itself (it may end up in a pull-request annotation).
+        const at = { file, row: rowNo, column: col.key, label: col.zh, value: maskPersonalDigits(h) };
+        if (containsIdCard(h)) issues.push(makeIssue('id-card-value', at));
+        else if (containsMobile(h)) issues.push(makeIssue('phone-value', at));
       }
     }
-    for (const i of blankHeaderIdx) {
-      if (!blankHeaderReported.has(i) && (cells[i] ?? '').trim() !== '') {
-        blankHeaderReported.add(i);
-        issues.push(makeIssue('blank-header', { file, row: rowNo, value: cells[i] }, { colIndex: i + 1 }));
-      }
+    return v;
+  };
+
+  /** Cells beyond the header: an error when they hold anything (an unquoted comma, usually). */
+  const checkRagged = (extraCells: readonly string[], count: number, rowNo: number) => {
+    const extra = extraCells.filter((c) => c.trim() !== '');
+    if (extra.length > 0) {
+      issues.push(makeIssue('ragged-row', { file, row: rowNo, value: extra.join(',') }, { count, expected: headerLen }));
     }
-    for (let j = 0; j < slots.length; j++) {
-      const { col, index, text } = slots[j];
-      if (index < 0) {
-        row[col.key] = col.default ?? null;
-        continue;
-      }
-      const raw = cells[index];
-      const fast = raw === undefined ? undefined : readCellFast(raw, col);
-      if (fast !== undefined) {
-        row[col.key] = fast;
-        continue;
-      }
-      const r = readCell(raw, col);
-      if (!r.ok) {
-        issues.push(makeIssue(r.code, { file, row: rowNo, column: col.key, label: col.zh, value: raw ?? '' }, r.params));
-        row[col.key] = null;
-        continue;
-      }
-      const v = r.value;
-      if (r.warning) issues.push(makeIssue(r.warning, { file, row: rowNo, column: col.key, label: col.zh, value: raw ?? '' }));
-      if (v === null && col.required && !missingRequired.has(col.key)) {
-        issues.push(makeIssue('required-value-missing', { file, row: rowNo, column: col.key, label: col.zh, value: raw ?? '' }));
-      }
-      // Personal data hidden in free text: only strings with at least 11 digits can hold one.
-      // Full-width digits (１３８…) count too: they are just as personal.
-      if (text && typeof v === 'string' && v.length >= 11) {
-        const h = toHalfWidth(v);
-        if (countDigits(h) >= 11) {
-          // The report never repeats the number itself (it may end up in a pull-request annotation).
-          const at = { file, row: rowNo, column: col.key, label: col.zh, value: maskPersonalDigits(h) };
-          if (containsIdCard(h)) issues.push(makeIssue('id-card-value', at));
-          else if (containsMobile(h)) issues.push(makeIssue('phone-value', at));
-        }
-      }
-      row[col.key] = v;
+  };
+  const checkBlankHeader = (i: number, cell: string | undefined, rowNo: number) => {
+    if (!blankHeaderReported.has(i) && (cell ?? '').trim() !== '') {
+      blankHeaderReported.add(i);
+      issues.push(makeIssue('blank-header', { file, row: rowNo, value: cell }, { colIndex: i + 1 }));
     }
+  };
+
+  /** `values` holds the row's cells: check its key, then keep it as a row. */
+  const finishRow = (rowNo: number) => {
     // Duplicate records by primary key (skipped when a required key part could not be read).
     // Keyed first by the leading part (the school), then by the rest: short keys in small maps
     // hash far faster than 500,000 long concatenated keys in one map.
     if (pk.length > 0 && !personal) {
       let complete = true;
       for (let j = 0; j < pk.length; j++) {
-        if (row[pk[j]] === null && pkRequired[j]) {
+        if (pkValue(j) === null && pkRequired[j]) {
           complete = false;
           break;
         }
       }
       if (complete) {
-        const head = row[pk[0]] ?? '';
-        let rest: string | number = pk.length === 2 ? (row[pk[1]] ?? '') : '';
-        for (let j = 1; j < pk.length && pk.length > 2; j++) rest += (j > 1 ? '\u0001' : '') + (row[pk[j]] ?? '');
-        let inner = firstRowOfKey.get(head);
-        if (!inner) {
-          inner = new Map();
-          firstRowOfKey.set(head, inner);
+        const head = pkValue(0) ?? '';
+        if (pk.length === 1) {
+          const first = firstRowOfId.get(head);
+          if (first === undefined) firstRowOfId.set(head, rowNo);
+          else issues.push(makeIssue('duplicate-key', { file, row: rowNo, column: pk[0], label: pkLabels, value: pkValue(0) === null ? '' : String(head) }, { firstRow: first }));
+          rows.push(make(values, { file, row: rowNo }));
+          return;
         }
-        const first = inner.get(rest);
+        let rest: string | number = pk.length === 2 ? (pkValue(1) ?? '') : '';
+        for (let j = 1; j < pk.length && pk.length > 2; j++) rest += (j > 1 ? '\u0001' : '') + (pkValue(j) ?? '');
+        // Rows of one school usually follow each other: skip the outer lookup for them. Most
+        // schools have a few rows, so their keys sit in a short list (a Map each would cost more
+        // than the search); a school with many rows (100 classes) gets a Map.
+        let group = head === lastHead ? lastGroup : firstRowOfKey.get(head);
+        let first: number | undefined;
+        if (group === undefined) {
+          group = [rest, rowNo];
+          firstRowOfKey.set(head, group);
+        } else if (Array.isArray(group)) {
+          for (let g = 0; g < group.length; g += 2) {
+            if (group[g] === rest) {
+              first = group[g + 1] as number;
+              break;
+            }
+          }
+          if (first === undefined) {
+            group.push(rest, rowNo);
+            if (group.length > 32) {
+              const m = new Map<string | number, number>();
+              for (let g = 0; g < group.length; g += 2) m.set(group[g], group[g + 1] as number);
+              group = m;
+              firstRowOfKey.set(head, m);
+            }
+          }
+        } else {
+          first = group.get(rest);
+          if (first === undefined) group.set(rest, rowNo);
+        }
+        lastHead = head;
+        lastGroup = group;
         if (first !== undefined) {
-          const value = pk.map((k) => row[k]).filter((p) => p !== null).join(' / ');
+          const value = pk.map((_, j) => pkValue(j)).filter((p) => p !== null).join(' / ');
           issues.push(makeIssue('duplicate-key', { file, row: rowNo, column: pk[0], label: pkLabels, value }, { firstRow: first }));
-        } else inner.set(rest, rowNo);
+        }
       }
     }
-    (row as { _source?: SourceRef })._source = { file, row: rowNo };
-    rows.push(row as TypedRow);
+    rows.push(make(values, { file, row: rowNo }));
+  };
+
+  if (parsed) {
+    const { records, rowNumbers } = parsed;
+    for (let k = 0; k < records.length; k++) {
+      const cells = records[k];
+      const rowNo = rowNumbers[k];
+      if (cells.length > headerLen) checkRagged(cells.slice(headerLen), cells.length, rowNo);
+      for (const i of blankHeaderIdx) checkBlankHeader(i, cells[i], rowNo);
+      for (let j = 0; j < nSlots; j++) {
+        const slot = slots[j];
+        if (slot.index < 0) {
+          values[j] = slot.absent;
+          continue;
+        }
+        const raw = cells[slot.index];
+        const fast = raw === undefined ? undefined : readCellFast(raw, slot.col);
+        values[j] = fast !== undefined ? fast : readSlow(raw, slot, rowNo);
+      }
+      finishRow(rowNo);
+    }
+  } else {
+    // Plain file: each line is a record, each comma a cell boundary (see isPlainCsv).
+    const starts: number[] = [];
+    const ends: number[] = [];
+    const cellText = (j: number) => text.slice(starts[j], ends[j]);
+    const len = text.length;
+    for (let pos = bodyStart, rowNo = headerRow + 1; pos <= len; rowNo++) {
+      // One pass over the line: cell boundaries at commas, the record ends at LF (CRLF: the CR
+      // is not part of the last cell).
+      let n = 0;
+      let cs = pos;
+      let at = pos;
+      for (; at < len; at++) {
+        const c = text.charCodeAt(at);
+        if (c === 44) {
+          starts[n] = cs;
+          ends[n] = at;
+          n++;
+          cs = at + 1;
+        } else if (c === 10) break;
+      }
+      const end = at > cs && text.charCodeAt(at - 1) === 13 ? at - 1 : at;
+      starts[n] = cs;
+      ends[n] = end;
+      n++;
+      const from = pos;
+      pos = at + 1;
+      // Blank lines (or only commas and spaces) are skipped but keep their number.
+      const first = from < end ? text.charCodeAt(from) : 0;
+      if ((first <= 32 || first === 44 || first >= 128) && blankLine(text, from, end)) continue;
+      if (n > headerLen) {
+        const extra: string[] = [];
+        for (let j = headerLen; j < n; j++) extra.push(cellText(j));
+        checkRagged(extra, n, rowNo);
+      }
+      if (blankHeaderIdx.length > 0) {
+        for (const i of blankHeaderIdx) if (!blankHeaderReported.has(i)) checkBlankHeader(i, i < n ? cellText(i) : undefined, rowNo);
+      }
+      for (let j = 0; j < nSlots; j++) {
+        const slot = slots[j];
+        const i = slot.index;
+        if (i < 0) {
+          values[j] = slot.absent;
+          continue;
+        }
+        if (i >= n) {
+          values[j] = readSlow(undefined, slot, rowNo);
+          continue;
+        }
+        const fast = slot.fast(text, starts[i], ends[i]);
+        values[j] = fast !== undefined ? fast : readSlow(cellText(i), slot, rowNo);
+      }
+      finishRow(rowNo);
+    }
   }
   return { rows, issues: collapseColumn(issues, file, 'scientific-notation-code', schema), columns: present.map((c) => c.key), encoding: decoded.encoding };
 }
