@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../src/lib/pipeline';
-import { homeView } from '../src/lib/views/home';
+import { homeChartFiles, homeView } from '../src/lib/views/home';
 import type { Portal } from '../src/lib/site/portal';
 import { cellText } from '../src/lib/views/types';
 
@@ -45,6 +45,17 @@ describe('home, sample region (示例市, 2025)', () => {
     expect(t.rows.map((r) => cellText(r[1]))).toEqual(['小学（≤ 0.500）', '初中（≤ 0.450）', '小学（≤ 0.500）', '初中（≤ 0.450）', '小学（≤ 0.500）', '初中（≤ 0.450）']);
     expect(t.rows[0].slice(2).map(cellText)).toEqual(['0.104', '0.078', '0.074', '0.098', '0.286', '0.155', '0.178']);
     expect(v.cv!.charts.map((c) => c.title)).toEqual(['2025年小学各项指标差异系数（取最高的县区）', '2025年初中各项指标差异系数（取最高的县区）']);
+  });
+
+  it('every chart has a stable anchor and its own CSV, whose rows are the chart table', () => {
+    expect(v.cv!.charts.map((c) => [c.id, c.csv])).toEqual([
+      ['home-cv-primary', '/home-cv-primary.csv'],
+      ['home-cv-junior', '/home-cv-junior.csv'],
+    ]);
+    const files = homeChartFiles(portal);
+    expect(files.map((f) => f.params.chart)).toEqual(['home-cv-primary', 'home-cv-junior']);
+    // BOM, header, then 高学历教师 highest in 青禾区 at 0.104 (the CV table's first primary value)
+    expect(files[0].props.csv.split('\r\n').slice(0, 2)).toEqual(['\uFEFF指标,数值,标准,对照标准', '高学历教师（青禾区）,0.104,≤ 0.5,✓ 达标']);
   });
 
   it('class sizes: newest year first, region totals of both stages', () => {

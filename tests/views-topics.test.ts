@@ -15,6 +15,7 @@ import { teachersTopicView } from '../src/lib/views/topics-teachers';
 import { progressTopicView } from '../src/lib/views/topics-progress';
 import { admissionsCountyView, admissionsTopicView } from '../src/lib/views/topics-admissions';
 import { cellText } from '../src/lib/views/types';
+import { topicChartFiles } from '../src/lib/views/topics-charts';
 import type { Check } from '../src/lib/indicators/types';
 
 const portal = (await runPipeline({ dataDir: resolve('data'), today: '2026-11-24' })).portal();
@@ -137,5 +138,16 @@ describe('/topics/admissions/', () => {
     const view = admissionsCountyView(portal, s.region_code);
     const row = view.years.find((b) => b.heading === `${y}年`)!.schools.find((x) => x.name.text === s.name)!.table!.rows[0];
     expect(cellText(row[6])).toBe('不适用（摇号）');
+  });
+});
+
+describe('topic charts: an anchor and a CSV each', () => {
+  it('four charts, each at /topics/<topic>/<id>.csv and anchored on its page', () => {
+    expect(topicChartFiles(portal).map((f) => `${f.params.topic}/${f.params.chart}`)).toEqual(['class-size/large-share', 'class-size/distribution', 'funding/spending', 'admissions/admissions']);
+    expect(classSizeTopicView(portal).shareChart).toMatchObject({ id: 'large-share', csv: '/topics/class-size/large-share.csv' });
+    expect(admissionsTopicView(portal).chart.csv).toBe('/topics/admissions/admissions.csv');
+  });
+  it('the admissions table says lottery admissions are left out of the in-zone share', () => {
+    expect(admissionsTopicView(portal).counties.table.columns[4].label).toBe('划片内录取比例（摇号录取不计）');
   });
 });

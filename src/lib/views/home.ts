@@ -11,6 +11,7 @@ import { INDICATOR_SHORT } from '../site/labels';
 import { PARTS, countyOverview, publicationCounts, type PartKey, type PartStatus } from '../site/overview';
 import type { Portal } from '../site/portal';
 import { glossaryTerms, linkFirstTerms, type Segment } from './glossary';
+import { tableCsv, withDownload } from './shared';
 import type { Link, TableCell, ViewChart, ViewTable } from './types';
 
 export type { Segment };
@@ -131,7 +132,8 @@ function cvCharts(p: Portal, y: number): ViewChart[] {
       return { label: `${INDICATOR_SHORT[first.indicator]}${best ? `（${best.name}）` : ''}`, value: best?.v ?? null, threshold: limit, comparison: '<=' as const };
     });
     const part = zh.part(st);
-    return [barChart({ id: `home-cv-${st}`, title: W.cvChartTitle(y, part), subject: W.cvChartSubject(y, part), scale: 'absolute', axisTitle: W.cvAxis, digits: 3, items })];
+    const id = `home-cv-${st}`;
+    return [withDownload(p, barChart({ id, title: W.cvChartTitle(y, part), subject: W.cvChartSubject(y, part), scale: 'absolute', axisTitle: W.cvAxis, digits: 3, items }), id, '')];
   });
 }
 
@@ -263,4 +265,10 @@ export function homeView(p: Portal): HomeView {
     plan: y ? planSection(p) : null,
     release: releaseSection(p),
   };
+}
+
+/** /home-cv-<stage>.csv: the numbers of each chart of the home page (Excel-ready CSV). */
+export function homeChartFiles(p: Portal): { params: { chart: string }; props: { csv: string } }[] {
+  const y = p.latestYear;
+  return y ? cvCharts(p, y).map((c) => ({ params: { chart: c.id! }, props: { csv: tableCsv(c.table) } })) : [];
 }

@@ -11,6 +11,7 @@ import { sourceLink } from '../site/labels';
 import { STAGE_ZH, admissionsStack, countyYear, stagesOf } from '../site/region-charts';
 import type { Portal } from '../site/portal';
 import { topicCrumbs, type TopicHeader } from './topics';
+import { withDownload } from './shared';
 import type { Link, TableCell, ViewChart, ViewTable } from './types';
 
 export interface AdmissionsTopicView extends TopicHeader {
@@ -46,7 +47,7 @@ const W = {
   pubCount: (status: string, n: number) => `${status} ${n}`,
   countiesHeading: '各县区招生计划与录取',
   countiesCaption: (y: number) => `${y}年各县区招生情况`,
-  countiesColumns: ['县区', '学段', '计划招生', '录取', '划片内录取比例', '随迁子女比例', '超计划学校'],
+  countiesColumns: ['县区', '学段', '计划招生', '录取', '划片内录取比例（摇号录取不计）', '随迁子女比例', '超计划学校'],
   detailHeading: '各校明细',
   detailLink: (county: string) => `${county}各校招生计划、范围、办法和结果`,
   countyTitle: (county: string) => `${county}招生公开`,
@@ -101,7 +102,7 @@ export function admissionsTopicView(p: Portal): AdmissionsTopicView {
     description: W.description(region),
     breadcrumbs: topicCrumbs(p, W.title),
     lede: W.lede(days),
-    chart: admissionsStack(p, p.root?.region_code ?? 'region', region, p.data.schools.map((s) => s.school_id)),
+    chart: withDownload(p, admissionsStack(p, p.root?.region_code ?? 'region', region, p.data.schools.map((s) => s.school_id)), 'admissions', 'topics/admissions/'),
     publication: {
       heading: W.pubHeading,
       intro: W.pubIntro(days),

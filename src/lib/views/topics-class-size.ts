@@ -11,7 +11,10 @@ import { NATIONAL_CLASS_SHARES, NATIONAL_CLASS_SHARES_SOURCE } from '../site/con
 import { STAGE_ZH, classSizeHistogram, countyYear, stagesOf } from '../site/region-charts';
 import type { Portal } from '../site/portal';
 import { classBands, topicCrumbs, type TopicHeader } from './topics';
+import { withDownload } from './shared';
 import type { TableCell, ViewChart, ViewTable } from './types';
+
+const FOLDER = 'topics/class-size/';
 
 export interface ClassSizeTopicView extends TopicHeader {
   readonly year: number;
@@ -78,7 +81,7 @@ export function classSizeTopicView(p: Portal): ClassSizeTopicView {
     ),
   };
 
-  const shareChart = lineChart({
+  const shareChart = withDownload(p, lineChart({
     id: 'large-share',
     title: W.shareTitle(region, b.large),
     subject: region,
@@ -86,7 +89,7 @@ export function classSizeTopicView(p: Portal): ClassSizeTopicView {
     unit: '%',
     digits: 2,
     series: [{ label: W.shareSeries, points: regionYear.map((r) => ({ x: r.y, y: r.share })) }],
-  });
+  }), 'large-share', FOLDER);
 
   const countyRows = p.counties.flatMap((c) =>
     stagesOf(p, c.region_code).map((s): TableCell[] => [
@@ -122,7 +125,7 @@ export function classSizeTopicView(p: Portal): ClassSizeTopicView {
     regionTable,
     shareChart,
     national: W.national(NATIONAL_CLASS_SHARES.map((n) => W.nationalYear(n.year, n.large, n.superLarge)).join('；')),
-    distribution: { heading: W.distribution(year), chart: classSizeHistogram(p, rootCode, region, year, p.data.schools.map((s) => s.school_id)) },
+    distribution: { heading: W.distribution(year), chart: withDownload(p, classSizeHistogram(p, rootCode, region, year, p.data.schools.map((s) => s.school_id)), 'distribution', FOLDER) },
     counties: {
       heading: W.countiesHeading,
       table: {

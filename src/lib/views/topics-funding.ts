@@ -9,6 +9,7 @@ import { fmtUnit, show } from '../site/format';
 import { spendingChart } from '../site/region-charts';
 import type { Portal } from '../site/portal';
 import { checkCell, findingItems, topicCrumbs, type FindingItem, type TopicHeader } from './topics';
+import { withDownload } from './shared';
 import type { TableCell, ViewChart, ViewTable } from './types';
 
 export interface FundingTopicView extends TopicHeader {
@@ -57,7 +58,8 @@ export function fundingTopicView(p: Portal): FundingTopicView {
   const training = fmtUnit(trainingStd.threshold, trainingStd.unit);
   const special = fmtUnit(specialStd.threshold, specialStd.unit);
 
-  const chart =
+  const chart = withDownload(
+    p,
     p.counties.length <= MAX_LINES
       ? lineChart({
           id: 'spend-per-student',
@@ -68,7 +70,10 @@ export function fundingTopicView(p: Portal): FundingTopicView {
           digits: 0,
           series: p.counties.map((c) => ({ label: c.name, points: p.years.map((y) => ({ x: y, y: num(p.regionYears.get(`${c.region_code}:${y}`)?.finance.spendingPerStudent ?? { kind: 'missing', missing: [] }) })) })),
         })
-      : spendingChart(p, p.root?.region_code ?? '', region);
+      : spendingChart(p, p.root?.region_code ?? '', region),
+    'spending',
+    'topics/funding/',
+  );
 
   const growthRows = p.counties.map((c): TableCell[] => [
     { text: c.name, href: p.href(`counties/${c.region_code}/#finance`) },
