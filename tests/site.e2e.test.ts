@@ -54,17 +54,18 @@ describe('page types', () => {
 });
 
 describe('every page', () => {
-  it('is in Chinese (lang="zh-CN") with a title and a description', () => {
+  it('is in Chinese (lang="zh-CN"; the English version under en/ lang="en") with a title and a description', () => {
     const bad = pages.filter((p) => {
       const h = html(p);
-      return !/<html lang="zh-CN"/.test(h) || !/<title>[^<]+<\/title>/.test(h) || !/<meta name="description" content="[^"]+"/.test(h);
+      const lang = p.startsWith('en/') ? 'en' : 'zh-CN';
+      return !new RegExp(`<html lang="${lang}"`).test(h) || !/<title>[^<]+<\/title>/.test(h) || !/<meta name="description" content="[^"]+"/.test(h);
     });
     expect(bad).toEqual([]);
   });
 
   it('shows the 示例数据 banner while portal.yml says sample: true', () => {
     expect(data.settings.sample).toBe(true);
-    const without = pages.filter((p) => !/class="sample-banner"[^>]*>[\s\S]{0,80}示例数据/.test(html(p)));
+    const without = pages.filter((p) => !(p.startsWith('en/') ? /class="sample-banner"[^>]*>[\s\S]{0,80}Sample data/ : /class="sample-banner"[^>]*>[\s\S]{0,80}示例数据/).test(html(p)));
     expect(without).toEqual([]);
   });
 

@@ -25,7 +25,7 @@ export function generateSample(dir: string, seed: number = DEFAULT_SEED): Sample
   const spec = sampleRegion(seed);
   const std = sampleStandards();
   mkdirSync(dir, { recursive: true });
-  writeTopLevel(spec, dir, { title: '示例市义务教育均衡发展数据（示例）', regionName: CITY.name, regionLevel: 'city', regionCode: CITY.code });
+  writeTopLevel(spec, dir, { title: '示例市义务教育均衡发展数据（示例）', regionName: CITY.name, regionLevel: 'city', regionCode: CITY.code, english: true });
   const years = writeYears(spec, std, dir, { keep: true });
   const cvs = selfCheck(spec, years, std);
   return { spec, years, planted: plantedFindings(spec, std), cvs };

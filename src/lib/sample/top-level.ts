@@ -24,6 +24,8 @@ export interface PortalFileOptions {
   readonly regionName: string;
   readonly regionLevel: 'province' | 'city' | 'county';
   readonly regionCode: string;
+  /** Build the English pages under /en/ (the sample shows them; generated large regions do not, so benches measure the Chinese site). */
+  readonly english?: boolean;
 }
 
 function yamlString(s: string): string {
@@ -46,7 +48,7 @@ export function portalYml(o: PortalFileOptions): string {
     `  url: ${yamlString('https://creativecommons.org/licenses/by/4.0/deed.zh-hans')}`,
     'base_path: "/"',
     'site_url: null',
-    'english: false',
+    `english: ${o.english ? 'true' : 'false'}`,
     'logo: null',
     'suppression_threshold: 5',
     '',

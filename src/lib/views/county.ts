@@ -81,6 +81,32 @@ export function regionMilestones(p: Portal, code: string): { year: number; miles
     .map((r) => ({ year: r.target_year, milestone: zh.milestone(r.milestone), status: PLAN_STATUS_ZH[r.latest], plan: r }));
 }
 
+/** Classes of a county-year over its stages: total, above the standard, 大班额, 超大班额 (shared with the English page). */
+export function countyClassTotals(p: Portal, code: string, y: number): { classes: number; over: number; large: number; superLarge: number; published: boolean } {
+  const cs = stagesOf(p, code).map((s) => countyYear(p, code, y, s)).filter((c): c is CountyYearResult => !!c);
+  const t = { classes: 0, over: 0, large: 0, superLarge: 0, published: cs.some((c) => c.classes.classes > 0) };
+  for (const c of cs) {
+    t.classes += c.classes.classes;
+    t.over += c.classes.overLimit;
+    t.large += c.classes.large;
+    t.superLarge += c.classes.superLarge;
+  }
+  return t;
+}
+
+/** Places planned and admitted in a county-year over its stages (admitted null when any stage's is unknown). */
+export function countyAdmissionTotals(p: Portal, code: string, y: number): { cs: CountyYearResult[]; planned: number; admitted: number | null } {
+  const cs = stagesOf(p, code).map((s) => countyYear(p, code, y, s)).filter((c): c is CountyYearResult => !!c);
+  let planned = 0;
+  let admitted: number | null = 0;
+  for (const c of cs) {
+    planned += c.admissions.plannedSeats;
+    const a = num(c.admissions.admitted);
+    admitted = admitted === null || a === null ? null : admitted + a;
+  }
+  return { cs, planned, admitted };
+}
+
 const cache = new WeakMap<Portal, Map<string, CountyView>>();
 
 export function countyView(p: Portal, code: string, boundaries: Boundaries | null = null): CountyView {
@@ -131,17 +157,7 @@ function build(p: Portal, code: string, boundaries: Boundaries | null): CountyVi
       verdict: c.sixOfSeven.fails ? 'unmet' : c.sixOfSeven.unknown ? 'unknown' : 'met',
     });
   }
-  const totals = (y: number) => {
-    const cs = stages.map((s) => countyYear(p, code, y, s)).filter((c): c is CountyYearResult => !!c);
-    const t = { classes: 0, over: 0, large: 0, superLarge: 0, published: cs.some((c) => c.classes.classes > 0) };
-    for (const c of cs) {
-      t.classes += c.classes.classes;
-      t.over += c.classes.overLimit;
-      t.large += c.classes.large;
-      t.superLarge += c.classes.superLarge;
-    }
-    return t;
-  };
+  const totals = (y: number) => countyClassTotals(p, code, y);
   const ct = totals(year);
   cards.push({
     title: `班额（${year}年）`,
@@ -235,14 +251,7 @@ function build(p: Portal, code: string, boundaries: Boundaries | null): CountyVi
   // Admissions, newest year first
   const admRows: TableCell[][] = newestFirst.map((y) => {
     if (!p.yearData.get(y)?.admissions) return [`${y}年`, `未公布（${y}/admissions.csv）`, '—', '—', '—', '—'];
-    const cs = stages.map((s) => countyYear(p, code, y, s)).filter((c): c is CountyYearResult => !!c);
-    let planned = 0;
-    let admitted: number | null = 0;
-    for (const c of cs) {
-      planned += c.admissions.plannedSeats;
-      const a = num(c.admissions.admitted);
-      admitted = admitted === null || a === null ? null : admitted + a;
-    }
+    const { cs, planned, admitted } = countyAdmissionTotals(p, code, y);
     const names = (ids: readonly string[]) => (ids.length ? [...new Set(ids)].map((id) => p.schoolsById.get(id)?.name ?? id).join('、') : '无');
     return [
       `${y}年`,

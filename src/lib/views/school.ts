@@ -146,7 +146,8 @@ export function verdictLine(p: Portal, parts: readonly SchoolYearResult[], year:
   return { verdict, symbol: fails ? '✗' : unknown ? '?' : '✓', headline: `${when}${headline}`, detail: `${byPart.join('；')}。${note}` };
 }
 
-function publicationOf(p: Portal, id: string, year: number, grade: number): PublicationStatus | null {
+/** Publication status of a grade's admission results (the core's, per part); shared with the English page. */
+export function publicationOf(p: Portal, id: string, year: number, grade: number): PublicationStatus | null {
   const part = partOfGrade(grade);
   const r = (p.resultsBySchoolYear.get(`${id}:${year}`) ?? []).find((x) => x.stage === part);
   return r ? r.admissions.publication.status : null;
@@ -247,10 +248,21 @@ function indicatorPart(p: Portal, r: SchoolYearResult, single: boolean, schoolNa
   };
 }
 
-function classSize(p: Portal, id: string, year: number | null): SchoolView['classSize'] {
-  const heading = `班额${year ? `（${year}年）` : ''}`;
+export interface GradeClassSizes {
+  readonly grade: number;
+  readonly classes: number;
+  readonly mean: number;
+  readonly max: number;
+  /** Classes above the stage's standard class size (limit), and of them 大班额 / 超大班额. */
+  readonly over: number;
+  readonly large: number;
+  readonly superLarge: number;
+  readonly limit: number;
+}
+
+/** Class sizes of a school-year by grade (ascending), banded by the core's classBand; shared with the English page. */
+export function classSizesByGrade(p: Portal, id: string, year: number | null): GradeClassSizes[] {
   const classes = year ? (p.rowsBySchoolYear.get(`${id}:${year}`)?.classes ?? []) : [];
-  if (!classes.length) return { heading, text: `未公布：${year ?? ''}年 classes.csv 中没有该校的班级数据。`, table: null };
   const standards = standardsOf(p);
   const byGrade = new Map<number, number[]>();
   for (const c of classes) {
@@ -258,41 +270,48 @@ function classSize(p: Portal, id: string, year: number | null): SchoolView['clas
     if (list) list.push(c.students);
     else byGrade.set(c.grade, [c.students]);
   }
-  let over = 0;
-  const rows: TableCell[][] = [];
-  for (const g of [...byGrade.keys()].sort((a, b) => a - b)) {
-    const sizes = byGrade.get(g)!;
-    const stage = partOfGrade(g);
-    const limit = p.standard('class_size', stage).threshold;
-    let n = 0;
-    let large = 0;
-    let superLarge = 0;
-    let sum = 0;
-    let max = 0;
-    for (const s of sizes) {
-      const band = classBand(s, stage, standards);
-      if (band !== 'within_limit') n++;
-      if (band === 'large') large++;
-      if (band === 'super_large') superLarge++;
-      sum += s;
-      if (s > max) max = s;
-    }
-    over += n;
-    rows.push([
-      gradeZh(g),
-      String(sizes.length),
-      fmt(sum / sizes.length, 1),
-      String(max),
-      n > 0 ? { text: `${n}（超过${limit}人）`, verdict: 'unmet' } : '0',
-      large > 0 ? { text: String(large), verdict: 'unmet' } : '0',
-      superLarge > 0 ? { text: String(superLarge), verdict: 'unmet' } : '0',
-    ]);
-  }
+  return [...byGrade.keys()]
+    .sort((a, b) => a - b)
+    .map((g) => {
+      const sizes = byGrade.get(g)!;
+      const stage = partOfGrade(g);
+      let over = 0;
+      let large = 0;
+      let superLarge = 0;
+      let sum = 0;
+      let max = 0;
+      for (const s of sizes) {
+        const band = classBand(s, stage, standards);
+        if (band !== 'within_limit') over++;
+        if (band === 'large') large++;
+        if (band === 'super_large') superLarge++;
+        sum += s;
+        if (s > max) max = s;
+      }
+      return { grade: g, classes: sizes.length, mean: sum / sizes.length, max, over, large, superLarge, limit: p.standard('class_size', stage).threshold };
+    });
+}
+
+function classSize(p: Portal, id: string, year: number | null): SchoolView['classSize'] {
+  const heading = `班额${year ? `（${year}年）` : ''}`;
+  const grades = classSizesByGrade(p, id, year);
+  if (!grades.length) return { heading, text: `未公布：${year ?? ''}年 classes.csv 中没有该校的班级数据。`, table: null };
+  const total = grades.reduce((a, g) => a + g.classes, 0);
+  const over = grades.reduce((a, g) => a + g.over, 0);
+  const rows: TableCell[][] = grades.map((g) => [
+    gradeZh(g.grade),
+    String(g.classes),
+    fmt(g.mean, 1),
+    String(g.max),
+    g.over > 0 ? { text: `${g.over}（超过${g.limit}人）`, verdict: 'unmet' } : '0',
+    g.large > 0 ? { text: String(g.large), verdict: 'unmet' } : '0',
+    g.superLarge > 0 ? { text: String(g.superLarge), verdict: 'unmet' } : '0',
+  ]);
   const lim = (s: PartStage) => p.standard('class_size', s).threshold;
   const largeMin = p.standard('large_class_min').threshold;
   const superMin = p.standard('super_large_class_min').threshold;
   const text =
-    `共${classes.length}个班。标准班额：小学每班不超过${lim('primary')}人、初中不超过${lim('junior')}人；${largeMin}–${superMin - 1}人为大班额，${superMin}人及以上为超大班额。` +
+    `共${total}个班。标准班额：小学每班不超过${lim('primary')}人、初中不超过${lim('junior')}人；${largeMin}–${superMin - 1}人为大班额，${superMin}人及以上为超大班额。` +
     (over > 0 ? `有${over}个班超过标准班额。` : '所有班级均未超过标准班额。');
   return {
     heading,
