@@ -4,6 +4,7 @@
  * Ordered by county code, no ranking. The CSV downloads are the Chinese page's.
  */
 import type { PartStage } from '../../indicators/types';
+import { INDICATOR_COUNT as N } from '../../views/shared';
 import { num } from '../../indicators/values';
 import { QUALITY_INDICATOR_KEYS } from '../../standards';
 import { fmt, fmtCv } from '../../site/format';
@@ -46,7 +47,7 @@ function stageTable(p: Portal, stage: PartStage, year: number): ViewTable | null
     columns: [
       { label: 'County' },
       { label: `CVs within ${fmtCv(limit)}`, numeric: true },
-      { label: `Schools meeting the standard (${required}+ of 7)`, numeric: true },
+      { label: `Schools meeting the standard (${required}+ of ${N})`, numeric: true },
       { label: 'Target years' },
       { label: `Target status (${year})` },
       ...QUALITY_INDICATOR_KEYS.map((k) => ({ label: `CV: ${INDICATOR_SHORT_EN[k]}`, numeric: true })),
@@ -80,7 +81,7 @@ export function countiesViewEn(p: Portal): CountiesViewEn {
   return {
     year,
     description: `Counties of ${region} side by side: coefficients of variation, schools meeting the standard and target years (${year}).`,
-    lede: `${region} has ${p.counties.length} counties and districts. The tables set each county’s ${year} coefficients of variation between schools on the 7 indicators against the limit, count the schools meeting the rule (at least ${required} of the 7 indicators met, the rest at least ${minRatio} of the standard), and give the target years of each county’s plan with their status.`,
+    lede: `${region} has ${p.counties.length} counties and districts. The tables set each county’s ${year} coefficients of variation between schools on the ${N} indicators against the limit, count the schools meeting the rule (at least ${required} of the ${N} indicators met, the rest at least ${minRatio} of the standard), and give the target years of each county’s plan with their status.`,
     tables: STAGES.flatMap((stage) => {
       const table = stageTable(p, stage, year);
       return table ? [{ stage, heading: STAGE_EN[stage], table }] : [];

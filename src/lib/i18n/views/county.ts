@@ -5,6 +5,7 @@
  * Chinese page (their labels are Chinese), every table is here.
  */
 import type { CvResult, PartStage } from '../../indicators/types';
+import { INDICATOR_COUNT as N } from '../../views/shared';
 import { num } from '../../indicators/values';
 import { QUALITY_INDICATOR_KEYS } from '../../standards';
 import { fmt, fmtCv } from '../../site/format';
@@ -65,7 +66,7 @@ export function countyViewEn(p: Portal, code: string): CountyViewEn {
   const cvLimit = (s: PartStage) => p.standard('cv_quality', s).threshold;
   const required = p.standard('min_indicators_met').threshold;
   const minRatio = `${fmt(p.standard('min_ratio_missed').threshold * 100, 1)}%`;
-  const rule = `at least ${required} of the 7 indicators met and the rest at least ${minRatio} of the standard`;
+  const rule = `at least ${required} of the ${N} indicators met and the rest at least ${minRatio} of the standard`;
 
   const cards: Card[] = [];
   for (const stage of stages) {
@@ -82,7 +83,7 @@ export function countyViewEn(p: Portal, code: string): CountyViewEn {
     const c = countyYear(p, code, year, stage);
     if (!c) continue;
     cards.push({
-      title: `${STAGE_EN[stage]}: schools meeting the standard (${required}+ of 7)`,
+      title: `${STAGE_EN[stage]}: schools meeting the standard (${required}+ of ${N})`,
       figure: `${c.sixOfSeven.passes} of ${c.countedSchools}`,
       text: `${c.sixOfSeven.fails > 0 ? `${plural(c.sixOfSeven.fails, 'school')} not meeting it` : 'every assessed school meets it'}${c.sixOfSeven.unknown > 0 ? `, ${c.sixOfSeven.unknown} without enough data` : ''}`,
       verdict: c.sixOfSeven.fails ? 'unmet' : c.sixOfSeven.unknown ? 'unknown' : 'met',
@@ -101,7 +102,7 @@ export function countyViewEn(p: Portal, code: string): CountyViewEn {
       ...newestFirst.map((y) => (p.yearData.get(y)?.resources ? cvCellEn(countyYear(p, code, y, stage)?.cv.find((x) => x.indicator === key)) : 'not published')),
     ]);
     rows.push([
-      'Composite CV (mean of the 7; for reference only)',
+      `Composite CV (mean of the ${N}; for reference only)`,
       ...newestFirst.map((y) => {
         const c = countyYear(p, code, y, stage);
         const v = c && p.yearData.get(y)?.resources ? num(c.compositeCv) : null;
@@ -125,12 +126,12 @@ export function countyViewEn(p: Portal, code: string): CountyViewEn {
     const rows = schools.flatMap((s) => p.resultsBySchoolYear.get(`${s.school_id}:${year}`) ?? []).filter((r) => r.stage === stage);
     if (!rows.length) return [];
     const table: ViewTable = {
-      caption: `${STAGE_EN[stage]} schools against the 7 indicators, ${year} (standards in the column heads)`,
+      caption: `${STAGE_EN[stage]} schools against the ${N} indicators, ${year} (standards in the column heads)`,
       id: `schools-${stage}`,
       columns: [
         { label: 'School' },
         ...QUALITY_INDICATOR_KEYS.map((k) => ({ label: `${INDICATOR_SHORT_EN[k]} ${thresholdTextEn(p.standard(k, stage))}`, numeric: true })),
-        { label: `${required}+ of 7 met` },
+        { label: `${required}+ of ${N} met` },
       ],
       rows: rows.map((r) => [
         { text: r.counted.counted ? r.name : `${r.name} (not counted)`, href: schoolHref(r.school_id) },
@@ -234,10 +235,10 @@ export function countyViewEn(p: Portal, code: string): CountyViewEn {
     breadcrumbs: [{ label: 'Counties', href: p.href('en/counties/') }, { label: name }],
     cards,
     cv: {
-      intro: `The coefficient of variation (CV) measures how unequal the schools of a county are on one indicator, weighted by their numbers of students. Quality balance requires each of the 7 CVs to be within the limit: ${fmtCv(cvLimit('primary'))} for primary and ${fmtCv(cvLimit('junior'))} for junior secondary schools. The composite CV is shown for reference only.`,
+      intro: `The coefficient of variation (CV) measures how unequal the schools of a county are on one indicator, weighted by their numbers of students. Quality balance requires each of the ${N} CVs to be within the limit: ${fmtCv(cvLimit('primary'))} for primary and ${fmtCv(cvLimit('junior'))} for junior secondary schools. The composite CV is shown for reference only.`,
       stages: cvStages,
     },
-    matrix: { heading: `Schools and the 7 indicators (${year})`, intro: 'Each cell is the school’s value; “✓” meets the standard, “✗ … short” gives the gap. Schools are listed by code, not ranked.', stages: matrixStages },
+    matrix: { heading: `Schools and the ${N} indicators (${year})`, intro: 'Each cell is the school’s value; “✓” meets the standard, “✗ … short” gives the gap. Schools are listed by code, not ranked.', stages: matrixStages },
     holdingBack: { text: holdingText, schools: holding },
     classSize: { caption: 'Class sizes by year (newest first)', id: 'class-size-table', columns: [{ label: 'Year' }, { label: 'Classes', numeric: true }, { label: 'Above the standard', numeric: true }, { label: 'Large', numeric: true }, { label: 'Super-large', numeric: true }], rows: classRows },
     admissions: { caption: 'Admissions by year (newest first)', id: 'admissions-table', columns: [{ label: 'Year' }, { label: 'Places planned', numeric: true }, { label: 'Admitted', numeric: true }, { label: 'Admitted from the zone' }, { label: 'Schools admitting over the plan' }, { label: 'Results not published on time' }], rows: admRows },

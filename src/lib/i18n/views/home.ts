@@ -3,6 +3,7 @@
  * school with its verdict (the same verdict line as its page, verdictLineEn over the core's results).
  */
 import type { Portal } from '../../site/portal';
+import { INDICATOR_COUNT as N } from '../../views/shared';
 import { DIRECTORY_ROW_LIMIT } from '../../site/directory';
 import type { TableCell, ViewTable } from '../../views/types';
 import { en } from '../labels';
@@ -52,7 +53,7 @@ export function schoolsViewEn(p: Portal): SchoolsViewEn {
   const all = p.data.schools;
   const listRows = all.length <= DIRECTORY_ROW_LIMIT;
   return {
-    lede: `${p.settings.region_name} has ${plural(all.length, 'compulsory-education school')}, listed by county and school ID (not ranked). The verdict is for the newest year with data: whether the school meets the rule of at least ${p.standard('min_indicators_met').threshold} of the 7 resource indicators, the rest at least ${Math.round(p.standard('min_ratio_missed').threshold * 100)}% of the standard.`,
+    lede: `${p.settings.region_name} has ${plural(all.length, 'compulsory-education school')}, listed by county and school ID (not ranked). The verdict is for the newest year with data: whether the school meets the rule of at least ${p.standard('min_indicators_met').threshold} of the ${N} resource indicators, the rest at least ${Math.round(p.standard('min_ratio_missed').threshold * 100)}% of the standard.`,
     tables: p.counties.map((c) => {
       const schools = p.schoolsByCounty.get(c.region_code) ?? [];
       const table: ViewTable | null = listRows && schools.length

@@ -1,11 +1,10 @@
 /**
  * /en/methodology/ — the methodology in English. Every number comes from the applied standards
  * table or is computed with the portal's own functions (weightedCv, addWorkingDays), as on the
- * Chinese page; official documents keep their Chinese titles with an English gloss.
+ * Chinese page (the prose numbers are methodologyView's); official documents keep their Chinese
+ * titles with an English gloss.
  */
 import type { AppliedStandard, SourceDocument, StandardGroup } from '../../indicators/types';
-import { weightedCv, unweightedCv } from '../../indicators';
-import { num } from '../../indicators/values';
 import { comparisonSymbol } from '../../indicators/format';
 import { addWorkingDays } from '../../indicators/working-days';
 import { METHOD_COVERAGE, QUALITY_INDICATOR_KEYS } from '../../standards';
@@ -13,6 +12,7 @@ import { HOLIDAY_NOTICES } from '../../standards/holidays';
 import { BASIC_2012_INDICATORS, QUALITY_INDICATORS } from '../../standards/quality-indicators';
 import type { Portal } from '../../site/portal';
 import type { TableCell, ViewTable } from '../../views/types';
+import { methodologyView } from '../../views/methodology';
 import { fmtUnitEn } from '../format';
 
 const ISSUER_EN: Record<string, string> = {
@@ -164,13 +164,8 @@ const stageEn = (s: string) => (s === 'primary' ? 'primary' : s === 'junior' ? '
 
 export function methodologyViewEn(p: Portal): MethodologyViewEn {
   const std = p.results.standards;
-  // The worked example of the Chinese page, computed with the portal's own function.
-  const ex = { p: [1000, 500, 500], x: [5.0, 4.0, 3.0] };
-  const P = ex.p.reduce((a, b) => a + b, 0);
-  const r = weightedCv(ex.p.map((w, i) => ({ id: String.fromCharCode(65 + i), weight: w, value: ex.x[i] })));
-  const mean = num(r.mean)!;
-  const sd = num(r.sd)!;
-  const f = (x: number, d = 4) => Number(x.toFixed(d)).toString();
+  // The numbers of the Chinese page's prose (worked example, thresholds): one source for both.
+  const zh = methodologyView(p).prose;
   const rules: Record<string, { value: string; citation: string }> = {};
   for (const s of std) {
     const fact = { value: fmtUnitEn(s.threshold, s.unit, s.digits ?? 2), citation: citeStandardEn(s) };
@@ -181,25 +176,15 @@ export function methodologyViewEn(p: Portal): MethodologyViewEn {
   const q = p.standard('cv_quality', 'primary');
   const props = {
     q: { number: q.source.number, citation: citeSourceEn(q.source) },
-    ex: {
-      p: ex.p,
-      x: ex.x.map((v) => v.toFixed(1)),
-      meanFormula: `(${ex.p.map((w, i) => `${w}×${ex.x[i].toFixed(1)}`).join(' + ')}) ÷ ${P}`,
-      mean: f(mean),
-      varFormula: `(${ex.p.map((w, i) => `${w}×(${ex.x[i].toFixed(1)}−${f(mean)})²`).join(' + ')}) ÷ ${P}`,
-      variance: f(sd * sd),
-      sd: f(sd),
-      cv: f(num(r.value)!),
-      unweighted: f(unweightedCv(ex.x)!),
-    },
-    minMet: p.standard('min_indicators_met').threshold,
-    minRatioPct: Math.round(p.standard('min_ratio_missed').threshold * 100),
-    cvP: p.standard('cv_quality', 'primary').threshold.toFixed(2),
-    cvJ: p.standard('cv_quality', 'junior').threshold.toFixed(2),
-    tpMin: p.standard('teaching_point_min_students').threshold,
-    appYears: p.standard('application_years_after_basic').threshold,
-    pubDays: days,
-    suppress: p.settings.suppression_threshold,
+    ex: zh.ex,
+    minMet: zh.minMet,
+    minRatioPct: zh.minRatioPct,
+    cvP: zh.cvP,
+    cvJ: zh.cvJ,
+    tpMin: zh.tpMin,
+    appYears: zh.appYears,
+    pubDays: zh.pubDays,
+    suppress: zh.suppress,
     musicClasses: p.standard('music_art_room_classes').threshold,
     m: {
       rules,

@@ -5,6 +5,7 @@
  * Names (school, county, communities, plan documents) are data and stay in Chinese, with pinyin.
  */
 import type { Finding, PartStage, SchoolYearResult } from '../../indicators/types';
+import { INDICATOR_COUNT as N } from '../../views/shared';
 import type { AdmissionRow } from '../../schema';
 import { fmt, showSensitive } from '../../site/format';
 import { uniqueSources, sourceLink } from '../../site/labels';
@@ -73,14 +74,14 @@ export function verdictLineEn(p: Portal, parts: readonly SchoolYearResult[], yea
   }
   const label = (r: SchoolYearResult) => (parts.length > 1 ? `${PART_EN[r.stage]}: ` : '');
   const name = (r: SchoolYearResult, key: string) => p.standard(key, r.stage).en;
-  const rule = (r: SchoolYearResult) => `the rule: at least ${r.verdict.required} of 7 met, the rest at least ${pctEn(r.verdict.minRatio)} of the standard`;
+  const rule = (r: SchoolYearResult) => `the rule: at least ${r.verdict.required} of ${N} met, the rest at least ${pctEn(r.verdict.minRatio)} of the standard`;
   const byPart = parts.map((r) => {
     const v = r.verdict;
     if (v.status === 'passes') {
-      return v.missed.length === 0 ? `${label(r)}all 7 indicators met` : `${label(r)}${v.met} of 7 indicators met; the others are all at least ${pctEn(v.minRatio)} of the standard`;
+      return v.missed.length === 0 ? `${label(r)}all ${N} indicators met` : `${label(r)}${v.met} of ${N} indicators met; the others are all at least ${pctEn(v.minRatio)} of the standard`;
     }
     if (v.status === 'unknown') {
-      return `${label(r)}${v.met} of 7 indicators met; ${listEn(v.missing.map((k) => name(r, k)))} not published, so it cannot be judged (${rule(r)})`;
+      return `${label(r)}${v.met} of ${N} indicators met; ${listEn(v.missing.map((k) => name(r, k)))} not published, so it cannot be judged (${rule(r)})`;
     }
     const missed = r.indicators
       .filter((c) => c.met === false)
@@ -90,7 +91,7 @@ export function verdictLineEn(p: Portal, parts: readonly SchoolYearResult[], yea
         return `${name(r, c.key)}${how ? ` (${how})` : ''}`;
       });
     const short = v.met < v.required ? `, ${v.required - v.met} short of ${v.required}` : '';
-    return `${label(r)}${v.met} of 7 indicators met${short} (${rule(r)}); not met: ${missed.join('; ')}`;
+    return `${label(r)}${v.met} of ${N} indicators met${short} (${rule(r)}); not met: ${missed.join('; ')}`;
   });
   const tpMin = p.standard('teaching_point_min_students').threshold;
   const excluded = parts.every((r) => r.counted.counted === false && (r.counted.reason === 'special_education' || r.counted.reason === 'small_teaching_point'));
@@ -189,14 +190,14 @@ function indicatorPart(p: Portal, r: SchoolYearResult, single: boolean) {
   const st = showEn(r.students);
   const cl = showEn(r.classes);
   const v = r.verdict;
-  const summary = `Students: ${st.text}; classes: ${cl.text}. ${v.met} of ${v.computed === 7 ? 7 : `${v.computed} computable`} indicators met.${r.counted.counted === false ? ' Listed but not counted in the county’s figures.' : ''}`;
+  const summary = `Students: ${st.text}; classes: ${cl.text}. ${v.met} of ${v.computed === N ? N : `${v.computed} computable`} indicators met.${r.counted.counted === false ? ' Listed but not counted in the county’s figures.' : ''}`;
   return {
     id: `ind-${r.stage}`,
     heading: PART_EN[r.stage],
     headingVisible: !single,
     summary,
     table: {
-      caption: `${single ? '' : `${PART_EN[r.stage]}: `}the 7 indicators against the standard (${r.year})`,
+      caption: `${single ? '' : `${PART_EN[r.stage]}: `}the ${N} indicators against the standard (${r.year})`,
       columns: [{ label: 'Indicator' }, { label: 'This school', numeric: true }, { label: 'Standard', numeric: true }, { label: 'Check' }, { label: 'Share of the standard', numeric: true }],
       rows: r.indicators.map((c) => [p.standard(c.key, r.stage).en, valueCellEn(c), thresholdTextEn(c), statusCellEn(c), c.ratio !== null ? pctEn(c.ratio) : '—']),
     } satisfies ViewTable,
@@ -363,7 +364,7 @@ export function schoolViewEn(p: Portal, id: string): SchoolViewEn {
       privacyNote: `Fewer than ${threshold} children with disabilities admitted is shown as “<${threshold}” to protect privacy. Admission results must be published within ${p.standard('publication_working_days').threshold} working days after 1 September.`,
     },
     indicators: {
-      heading: `The 7 resource indicators${year ? ` (${year})` : ''}`,
+      heading: `The ${N} resource indicators${year ? ` (${year})` : ''}`,
       empty: parts.length ? null : `There is no school-resources data (resources.csv) for this school${year ? ` in ${year}` : ''}: the seven indicators cannot be computed.`,
       parts: parts.map((r) => indicatorPart(p, r, parts.length === 1)),
     },
