@@ -144,6 +144,9 @@ export async function runBuild(opts: BuildOptions): Promise<BuildOutcome> {
       log(`下载文件：${n} 个文件已放入 ${shownPath(join(outDir, 'data'))}（${seconds(t2)}）。`);
       const { writeSitemap } = await import('../src/lib/export/sitemap');
       log(await writeSitemap(outDir, base, prepared.site));
+      // Glossary links where each term first appears on a Chinese page (src/lib/site/glossary-links.ts).
+      const { linkGlossaryInDist } = await import('../src/lib/site/glossary-links');
+      log(linkGlossaryInDist(outDir, base));
     } catch (e) {
       error(`写入下载文件或 sitemap.xml 时出错：${e instanceof Error ? e.message : String(e)}\n`);
       return { code: 2, base, outDir };
