@@ -3,8 +3,8 @@
  * Frictionless library (datapackage-js) with every row cast against its Table Schema, and the
  * Excel-ready CSV opened by LibreOffice Calc.
  */
-import { describe, expect, it } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -75,114 +75,144 @@ describe('datapackage.json', () => {
 
 const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
 
-describe.skipIf(!soffice)('Excel-ready CSV opened in LibreOffice Calc', () => {
-  it('shows Chinese intact and runs no formula', () => {
-    const b = built();
-    const dir = writeOut(b.files);
-    // A control file without neutralisation proves Calc would evaluate formulas on this import.
-    writeFileSync(join(dir, 'control.csv'), '\uFEFF地址\r\n=1+1\r\n');
-    const out = join(dir, 'out');
-    for (const f of [join(dir, 'excel/schools.csv'), join(dir, 'control.csv')]) {
-      // 44,34,76: comma, double quote, UTF-8 — what Calc's import dialog preselects for a file with a BOM.
-      const r = spawnSync(soffice!, ['--headless', `-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--infilter=CSV:44,34,76', '--convert-to', 'html', '--outdir', out, f], { timeout: 120_000 });
-      expect(r.status, r.stderr?.toString()).toBe(0);
-    }
-    const cells = (file: string) =>
-      [...readFileSync(join(out, file), 'utf8').matchAll(/<td[^>]*>(.*?)<\/td>/gs)].map((m) =>
-        m[1].replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&#39;|&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').trim(),
-      );
-    expect(cells('control.html')).toContain('2');
-    const got = cells('schools.html');
-    expect(got.slice(0, 4)).toEqual(['学校标识码', '学校名称', '所属县区代码', '学段']);
-    expect(got).toContain('青禾区实验小学');
-    expect(got).toContain('小学');
-    // "+1" is number-like text: written ="+1", it shows as the text +1 (no apostrophe, nothing run).
-    for (const text of ["'=cmd|' /C calc'!A0", '+1', "'-1+1", "'@SUM(A1:A2)"]) expect(got).toContain(text);
-    // Numbers in numeric columns are still numbers (not neutralised).
-    expect(readFileSync(join(out, 'schools.html'), 'utf8')).toMatch(/sdval="-121.5"/);
-  }, 240_000);
-
-  it('the XLSX opens with Chinese headers, text never evaluated and numbers as numbers', () => {
-    const b = built();
-    const dir = writeOut(b.files);
-    const out = join(dir, 'xout');
-    const r = spawnSync(soffice!, ['--headless', `-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--convert-to', 'html', '--outdir', out, join(dir, 'xlsx/schools.xlsx')], { timeout: 120_000 });
-    expect(r.status, r.stderr?.toString()).toBe(0);
-    const html = readFileSync(join(out, 'schools.html'), 'utf8');
-    const got = [...html.matchAll(/<td[^>]*>(.*?)<\/td>/gs)].map((m) => m[1].replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&#39;|&apos;/g, "'").trim());
-    expect(got.slice(0, 3)).toEqual(['学校标识码', '学校名称', '所属县区代码']);
-    for (const text of ["=cmd|' /C calc'!A0", '+1', '-1+1', '@SUM(A1:A2)', '小学', '青禾区实验小学', '2121000101']) expect(got).toContain(text);
-    expect(html).toMatch(/sdval="-121.5"/);
-    // The school code is text (left-aligned, no sdval), so leading zeros would survive.
-    expect(html).not.toMatch(/sdval="2121000101"/);
-  }, 240_000);
-});
+const unescapeXml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 
 /** Cells of the first sheet of an XLSX as LibreOffice wrote it: ref → kind (text | number) and shown value. */
 function sheetCells(file: string): Map<string, { kind: 'text' | 'number'; value: string }> {
   const z = unzipSync(readFileSync(file));
   const td = new TextDecoder();
   const shared = [...td.decode(z['xl/sharedStrings.xml'] ?? new Uint8Array()).matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) =>
-    [...m[1].matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => t[1]).join('').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&'),
-  );
+    [...m[1].matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => t[1]).join(''),
+  ).map(unescapeXml);
   const out = new Map<string, { kind: 'text' | 'number'; value: string }>();
   for (const m of td.decode(z['xl/worksheets/sheet1.xml']).matchAll(/<c r="([A-Z]+\d+)"([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
     const t = / t="(\w+)"/.exec(m[2])?.[1] ?? 'n';
     const v = /<v>([\s\S]*?)<\/v>/.exec(m[3] ?? '')?.[1] ?? /<t[^>]*>([\s\S]*?)<\/t>/.exec(m[3] ?? '')?.[1];
     if (v === undefined) continue;
-    out.set(m[1], t === 's' ? { kind: 'text', value: shared[Number(v)] } : t === 'str' || t === 'inlineStr' ? { kind: 'text', value: v } : { kind: 'number', value: v });
+    out.set(m[1], t === 's' ? { kind: 'text', value: shared[Number(v)] } : t === 'str' || t === 'inlineStr' ? { kind: 'text', value: unescapeXml(v) } : { kind: 'number', value: v });
   }
   return out;
 }
 
-function calcConvert(dir: string, file: string, to: string, infilter?: string): string {
-  const out = join(dir, 'lo-out');
-  const r = spawnSync(soffice!, ['--headless', `-env:UserInstallation=file://${join(dir, 'lo-profile')}`, ...(infilter ? [`--infilter=${infilter}`] : []), '--convert-to', to, '--outdir', out, file], { timeout: 180_000 });
-  expect(r.status, r.stderr?.toString()).toBe(0);
-  return join(out, file.split('/').pop()!.replace(/\.[^.]+$/, '.') + to);
+/**
+ * Every file Calc has to open, converted up front in three launches (one per import filter and
+ * target) run side by side: a Calc launch costs 10–20 s whatever it converts, so the files of all
+ * the tests below share them. Each launch has its own profile folder (Calc locks its profile).
+ */
+const calc = {
+  dir: '',
+  /** `name` converted by batch `batch` (csv→xlsx with Calc's CSV import, xlsx→xlsx, xlsx→csv). */
+  out(batch: 'csv' | 'xlsx' | 'xlsx-csv', name: string): string {
+    return join(calc.dir, `out-${batch}`, name.replace(/\.[^.]+$/, batch === 'xlsx-csv' ? '.csv' : '.xlsx'));
+  },
+};
+
+function calcInputs(dir: string): { csv: string[]; xlsx: string[] } {
+  const b = built();
+  const release = writeOut(b.files);
+  const put = (name: string, bytes: string | Uint8Array) => {
+    writeFileSync(join(dir, name), bytes);
+    return join(dir, name);
+  };
+  const codeRows = [
+    { ...releaseB().schools[0], school_id: '2199010001', region_code: '219901', latitude: 41.12 },
+    { ...releaseB().schools[1], school_id: '0199010002', region_code: '019901', latitude: 40.5 },
+  ];
+  const codeAdmissions = [{ ...releaseB().years[0].admissions![0], school_id: '0199010002', admitted_disabled: '<5' }];
+  const dateAdmissions = [{ ...releaseB().years[0].admissions![0], school_id: '0199010002' }];
+  return {
+    csv: [
+      put('release-schools.csv', readFileSync(join(release, 'excel/schools.csv'))),
+      // A control file without neutralisation proves Calc would evaluate formulas on this import.
+      put('control.csv', '\uFEFF地址\r\n=1+1\r\n'),
+      put('codes-schools.csv', tableCsv({ def: schools, rows: codeRows }, 'people')),
+      put('codes-admissions.csv', tableCsv({ def: admissions, rows: codeAdmissions }, 'people')),
+    ],
+    xlsx: [put('release-schools.xlsx', readFileSync(join(release, 'xlsx/schools.xlsx'))), put('dates-admissions.xlsx', tableXlsx({ def: admissions, rows: dateAdmissions }, '2025-09-10'))],
+  };
 }
 
-describe.skipIf(!soffice)('item 9: codes stay text in every spreadsheet download (LibreOffice Calc, headless)', () => {
-  it('the Excel-ready CSV opens with 2199010001 and 0199010002 as text, numbers as numbers, <5 as text', () => {
-    const rows = [
-      { ...releaseB().schools[0], school_id: '2199010001', region_code: '219901', latitude: 41.12 },
-      { ...releaseB().schools[1], school_id: '0199010002', region_code: '019901', latitude: 40.5 },
-    ];
-    const dir = mkdtempSync(join(tmpdir(), 'export-codes-'));
-    writeFileSync(join(dir, 'schools.csv'), tableCsv({ def: schools, rows }, 'people'));
-    const adm = [{ ...releaseB().years[0].admissions![0], school_id: '0199010002', admitted_disabled: '<5' }];
-    writeFileSync(join(dir, 'admissions.csv'), tableCsv({ def: admissions, rows: adm }, 'people'));
+function launch(batch: string, files: readonly string[], to: string, infilter?: string): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    const args = ['--headless', `-env:UserInstallation=file://${join(calc.dir, `profile-${batch}`)}`, ...(infilter ? [`--infilter=${infilter}`] : []), '--convert-to', to, '--outdir', join(calc.dir, `out-${batch}`), ...files];
+    const child = spawn(soffice!, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 300_000);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      if (code === 0) resolvePromise();
+      else reject(new Error(`LibreOffice (${batch}) exited ${code}: ${err}`));
+    });
+  });
+}
+
+describe.skipIf(!soffice)('downloads opened in LibreOffice Calc (headless)', () => {
+  beforeAll(async () => {
+    calc.dir = mkdtempSync(join(tmpdir(), 'export-calc-'));
+    const inputs = calcInputs(calc.dir);
     // 44,34,76: comma, double quote, UTF-8 — what Calc's import dialog preselects for a file with a BOM.
-    const cells = sheetCells(calcConvert(dir, join(dir, 'schools.csv'), 'xlsx', 'CSV:44,34,76'));
+    await Promise.all([
+      launch('csv', inputs.csv, 'xlsx', 'CSV:44,34,76'),
+      // Round trip through Calc: what a reader's spreadsheet holds after opening and saving.
+      launch('xlsx', inputs.xlsx, 'xlsx'),
+      launch('xlsx-csv', [inputs.xlsx[1]!], 'csv'),
+    ]);
+  }, 600_000);
+
+  const texts = (cells: Map<string, { kind: string; value: string }>) => [...cells.values()].filter((c) => c.kind === 'text').map((c) => c.value);
+
+  it('the Excel-ready CSV shows Chinese intact and runs no formula', () => {
+    const control = sheetCells(calc.out('csv', 'control.csv'));
+    expect(control.get('A2')).toEqual({ kind: 'number', value: '2' });
+    const cells = sheetCells(calc.out('csv', 'release-schools.csv'));
+    expect(['A1', 'B1', 'C1', 'D1'].map((r) => cells.get(r)?.value)).toEqual(['学校标识码', '学校名称', '所属县区代码', '学段']);
+    const got = texts(cells);
+    expect(got).toContain('青禾区实验小学');
+    expect(got).toContain('小学');
+    // "+1" is number-like text: written ="+1", it shows as the text +1 (no apostrophe, nothing run).
+    for (const text of ["'=cmd|' /C calc'!A0", '+1', "'-1+1", "'@SUM(A1:A2)"]) expect(got).toContain(text);
+    // Numbers in numeric columns are still numbers (not neutralised).
+    expect([...cells.values()]).toContainEqual({ kind: 'number', value: '-121.5' });
+  });
+
+  it('the XLSX opens with Chinese headers, text never evaluated and numbers as numbers', () => {
+    const cells = sheetCells(calc.out('xlsx', 'release-schools.xlsx'));
+    expect(['A1', 'B1', 'C1'].map((r) => cells.get(r)?.value)).toEqual(['学校标识码', '学校名称', '所属县区代码']);
+    const got = texts(cells);
+    for (const text of ["=cmd|' /C calc'!A0", '+1', '-1+1', '@SUM(A1:A2)', '小学', '青禾区实验小学', '2121000101']) expect(got).toContain(text);
+    expect([...cells.values()]).toContainEqual({ kind: 'number', value: '-121.5' });
+    // The school code is text, so leading zeros would survive.
+    expect([...cells.values()]).not.toContainEqual({ kind: 'number', value: '2121000101' });
+  });
+
+  it('item 9: the Excel-ready CSV opens with 2199010001 and 0199010002 as text, numbers as numbers, <5 as text', () => {
+    const cells = sheetCells(calc.out('csv', 'codes-schools.csv'));
     const col = (key: string) => String.fromCharCode(65 + schools.columns.findIndex((c) => c.key === key));
     expect(cells.get(`${col('school_id')}1`)).toEqual({ kind: 'text', value: '学校标识码' });
     expect(cells.get(`${col('school_id')}2`)).toEqual({ kind: 'text', value: '2199010001' });
     expect(cells.get(`${col('school_id')}3`)).toEqual({ kind: 'text', value: '0199010002' });
     expect(cells.get(`${col('region_code')}3`)).toEqual({ kind: 'text', value: '019901' });
     expect(cells.get(`${col('latitude')}2`)).toEqual({ kind: 'number', value: '41.12' });
-    const a = sheetCells(calcConvert(dir, join(dir, 'admissions.csv'), 'xlsx', 'CSV:44,34,76'));
+    const a = sheetCells(calc.out('csv', 'codes-admissions.csv'));
     const acol = (key: string) => String.fromCharCode(65 + admissions.columns.findIndex((c) => c.key === key));
     expect(a.get(`${acol('school_id')}2`)).toEqual({ kind: 'text', value: '0199010002' });
     expect(a.get(`${acol('admitted_disabled')}2`)).toEqual({ kind: 'text', value: '<5' });
     expect(a.get(`${acol('planned_seats')}2`)?.kind).toBe('number');
-  }, 400_000);
+  });
 
-  it('the XLSX keeps codes as text and dates as real date cells shown yyyy-mm-dd', () => {
-    const adm = [{ ...releaseB().years[0].admissions![0], school_id: '0199010002' }];
-    const dir = mkdtempSync(join(tmpdir(), 'export-xlsx-'));
-    writeFileSync(join(dir, 'admissions.xlsx'), tableXlsx({ def: admissions, rows: adm }, '2025-09-10'));
-    // Round trip through Calc: what a reader's spreadsheet holds after opening and saving.
-    const cells = sheetCells(calcConvert(dir, join(dir, 'admissions.xlsx'), 'xlsx'));
+  it('item 9: the XLSX keeps codes as text and dates as real date cells shown yyyy-mm-dd', () => {
+    const cells = sheetCells(calc.out('xlsx', 'dates-admissions.xlsx'));
     const acol = (key: string) => String.fromCharCode(65 + admissions.columns.findIndex((c) => c.key === key));
     expect(cells.get(`${acol('school_id')}2`)).toEqual({ kind: 'text', value: '0199010002' });
     // 2024-05-10 is day 45422 of Excel's calendar: a date, not the text "2024-05-10".
     expect(cells.get(`${acol('plan_published_on')}2`)).toEqual({ kind: 'number', value: '45422' });
-    const csv = readFileSync(calcConvert(dir, join(dir, 'admissions.xlsx'), 'csv'), 'utf8');
+    const csv = readFileSync(calc.out('xlsx-csv', 'dates-admissions.xlsx'), 'utf8');
     expect(csv).toContain('2024-05-10');
     expect(csv).toContain('0199010002');
-    const styles = new TextDecoder().decode(unzipSync(readFileSync(join(dir, 'admissions.xlsx')))['xl/styles.xml']);
+    const styles = new TextDecoder().decode(unzipSync(readFileSync(join(calc.dir, 'dates-admissions.xlsx')))['xl/styles.xml']);
     expect(styles).toContain('<cellStyle name="Normal" xfId="0" builtinId="0"/>');
-  }, 400_000);
+  });
 });
 
 export { execFileSync };
