@@ -12,7 +12,7 @@ import { PARTS, countyOverview, publicationCounts, type PartKey, type PartStatus
 import type { Portal } from '../site/portal';
 import { glossaryTerms, linkFirstTerms, type Segment } from './glossary';
 import { tableCsv, withDownload } from './shared';
-import type { Link, TableCell, ViewChart, ViewTable } from './types';
+import type { Link, TableCell, ViewChart, ViewTable, Words } from './types';
 
 export type { Segment };
 
@@ -41,8 +41,8 @@ export interface HomeView {
 const STAGES: readonly PartStage[] = ['primary', 'junior'];
 const PUBLICATION_ORDER = ['on_time', 'late', 'not_published', 'date_missing', 'not_due'] as const;
 
-/** The words of the page, in one place. */
-const W = {
+/** The words of the page, in one place (another language passes its own HomeWords). */
+export const HOME_ZH = {
   heading: (region: string) => `${region}义务教育均衡发展数据`,
   lede: (year: number, counties: number, met: number, region: string, schools: number, first: number) =>
     `${year}年，${counties}个县区中资源配置达到优质均衡要求的有${met}个。本站公开${region}${schools}所义务教育学校${first}–${year}年的办学条件、校际差异系数、班额、招生和经费数据，并逐项对照国家标准。`,
@@ -91,34 +91,35 @@ const W = {
   changelogAfter: '列出每个版本修改的单元格。',
   downloadAll: '下载全部数据',
 } as const;
+export type HomeWords = Words<typeof HOME_ZH>;
 
-function partCell(st: PartStatus): TableCell {
-  if (st.met === true) return { text: W.met, verdict: 'met' };
+function partCell(st: PartStatus, w: HomeWords): TableCell {
+  if (st.met === true) return { text: w.met, verdict: 'met' };
   if (st.met === false) {
-    const why = st.failing.slice(0, 3).join('；') + (st.failing.length > 3 ? W.etc : '');
-    return { text: W.failing(st.failing.length), verdict: 'unmet', title: st.failing.join('；'), note: why };
+    const why = st.failing.slice(0, 3).join('；') + (st.failing.length > 3 ? w.etc : '');
+    return { text: w.failing(st.failing.length), verdict: 'unmet', title: st.failing.join('；'), note: why };
   }
-  return { text: W.unknown(st.tested, st.unknown), verdict: 'unknown' };
+  return { text: w.unknown(st.tested, st.unknown), verdict: 'unknown' };
 }
 
-function partsSection(p: Portal, y: number): NonNullable<HomeView['parts']> {
+function partsSection(p: Portal, y: number, w: HomeWords): NonNullable<HomeView['parts']> {
   const overview = countyOverview(p, y);
   const metCount = (key: PartKey) => overview.filter((o) => o.parts[key].met === true).length;
   return {
-    heading: W.partsHeading(y),
-    intro: [{ text: W.partsIntro }, { text: W.methodology, href: p.href('methodology/#coverage') }, { text: '。' }],
-    cards: PARTS.map((part) => ({ title: part.zh, figure: `${metCount(part.key)} / ${overview.length}`, text: W.partsCard })),
+    heading: w.partsHeading(y),
+    intro: [{ text: w.partsIntro }, { text: w.methodology, href: p.href('methodology/#coverage') }, { text: '。' }],
+    cards: PARTS.map((part) => ({ title: part.zh, figure: `${metCount(part.key)} / ${overview.length}`, text: w.partsCard })),
     table: {
-      caption: W.partsCaption(y),
+      caption: w.partsCaption(y),
       layout: 'stack',
-      columns: [{ label: W.county }, ...PARTS.map((part) => ({ label: part.zh }))],
-      rows: overview.map((o) => [{ text: o.name, href: p.href(`counties/${o.code}/`) }, ...PARTS.map((part) => partCell(o.parts[part.key]))]),
+      columns: [{ label: w.county }, ...PARTS.map((part) => ({ label: part.zh }))],
+      rows: overview.map((o) => [{ text: o.name, href: p.href(`counties/${o.code}/`) }, ...PARTS.map((part) => partCell(o.parts[part.key], w))]),
     },
   };
 }
 
 /** For each stage, the highest county CV per indicator against the limit (one bar chart per stage). */
-function cvCharts(p: Portal, y: number): ViewChart[] {
+function cvCharts(p: Portal, y: number, w: HomeWords): ViewChart[] {
   return STAGES.flatMap((st) => {
     const rows = p.counties.map((c) => p.countyResults.get(`${c.region_code}:${y}:${st}`)).filter((c) => c !== undefined && c.schoolIds.length > 0);
     if (!rows.length) return [];
@@ -133,11 +134,11 @@ function cvCharts(p: Portal, y: number): ViewChart[] {
     });
     const part = zh.part(st);
     const id = `home-cv-${st}`;
-    return [withDownload(p, barChart({ id, title: W.cvChartTitle(y, part), subject: W.cvChartSubject(y, part), scale: 'absolute', axisTitle: W.cvAxis, digits: 3, items }), id, '')];
+    return [withDownload(p, barChart({ id, title: w.cvChartTitle(y, part), subject: w.cvChartSubject(y, part), scale: 'absolute', axisTitle: w.cvAxis, digits: 3, items }), id, '')];
   });
 }
 
-function cvTable(p: Portal, y: number): ViewTable {
+function cvTable(p: Portal, y: number, w: HomeWords): ViewTable {
   const first = p.countyResults.get(`${p.counties[0]?.region_code}:${y}:primary`)?.cv ?? [];
   const rows: TableCell[][] = [];
   for (const c of p.counties) {
@@ -146,54 +147,54 @@ function cvTable(p: Portal, y: number): ViewTable {
       if (!r || r.schoolIds.length === 0) continue;
       rows.push([
         { text: c.name, href: p.href(`counties/${c.region_code}/`) },
-        W.cvStage(zh.part(st), fmtCv(p.standard('cv_quality', st).threshold)),
+        w.cvStage(zh.part(st), fmtCv(p.standard('cv_quality', st).threshold)),
         ...r.cv.map((v): TableCell => {
-          const text = v.value.kind === 'value' ? fmtCv(v.value.value) : W.notPublished;
-          if (v.passes === false) return { text: text + W.over, verdict: 'unmet' };
+          const text = v.value.kind === 'value' ? fmtCv(v.value.value) : w.notPublished;
+          if (v.passes === false) return { text: text + w.over, verdict: 'unmet' };
           return v.value.kind === 'value' ? text : { text, verdict: 'unknown' };
         }),
       ]);
     }
   }
   return {
-    caption: W.cvCaption(y),
+    caption: w.cvCaption(y),
     searchable: false,
-    columns: [{ label: W.county }, { label: W.stage }, ...first.map((c) => ({ label: INDICATOR_SHORT[c.indicator], numeric: true }))],
+    columns: [{ label: w.county }, { label: w.stage }, ...first.map((c) => ({ label: INDICATOR_SHORT[c.indicator], numeric: true }))],
     rows,
   };
 }
 
 /** Region totals over both stages, newest year first; a year without classes reads 未公布. */
-function classSizeTable(p: Portal): ViewTable {
+function classSizeTable(p: Portal, w: HomeWords): ViewTable {
   const rootCode = p.root?.region_code ?? null;
   const rows = [...p.years].reverse().map((yr): TableCell[] => {
     const cs = STAGES.map((st) => (rootCode ? p.countyResults.get(`${rootCode}:${yr}:${st}`)?.classes : undefined)).filter((c) => c !== undefined);
     const sum = (k: 'classes' | 'overLimit' | 'large' | 'superLarge') => cs.reduce((a, c) => a + c[k], 0);
-    if (!cs.length || sum('classes') === 0) return [W.year(yr), W.notPublished, W.notPublished, W.notPublished, W.notPublished];
-    return [W.year(yr), fmt(sum('classes')), fmt(sum('overLimit')), fmt(sum('large')), fmt(sum('superLarge'))];
+    if (!cs.length || sum('classes') === 0) return [w.year(yr), w.notPublished, w.notPublished, w.notPublished, w.notPublished];
+    return [w.year(yr), fmt(sum('classes')), fmt(sum('overLimit')), fmt(sum('large')), fmt(sum('superLarge'))];
   });
   return {
-    caption: W.classCaption(p.settings.region_name, p.standard('class_size', 'primary').threshold, p.standard('class_size', 'junior').threshold),
+    caption: w.classCaption(p.settings.region_name, p.standard('class_size', 'primary').threshold, p.standard('class_size', 'junior').threshold),
     searchable: false,
-    columns: W.classColumns.map((label, i) => ({ label, numeric: i > 0 })),
+    columns: w.classColumns.map((label, i) => ({ label, numeric: i > 0 })),
     rows,
   };
 }
 
-function admissionsSection(p: Portal, y: number): NonNullable<HomeView['admissions']> {
+function admissionsSection(p: Portal, y: number, w: HomeWords): NonNullable<HomeView['admissions']> {
   const pub = publicationCounts(p, y);
   const total = Object.values(pub).reduce((a, b) => a + b, 0);
-  if (total === 0) return { heading: W.admissionsHeading(y), text: [{ text: W.admissionsMissing(y) }], missing: true };
-  const parts = PUBLICATION_ORDER.filter((k) => pub[k]).map((k) => W.admissionsPart(PUBLICATION_ZH[k], pub[k])).join('，');
+  if (total === 0) return { heading: w.admissionsHeading(y), text: [{ text: w.admissionsMissing(y) }], missing: true };
+  const parts = PUBLICATION_ORDER.filter((k) => pub[k]).map((k) => w.admissionsPart(PUBLICATION_ZH[k], pub[k])).join('，');
   return {
-    heading: W.admissionsHeading(y),
-    text: [{ text: W.admissionsText(total, parts, p.standard('publication_working_days', 'all').threshold) }, { text: W.admissionsLink, href: p.href('topics/admissions/') }],
+    heading: w.admissionsHeading(y),
+    text: [{ text: w.admissionsText(total, parts, p.standard('publication_working_days', 'all').threshold) }, { text: w.admissionsLink, href: p.href('topics/admissions/') }],
     missing: false,
   };
 }
 
 /** One timeline: county milestones, and per target year how the schools planned for it stand now. */
-function planSection(p: Portal): NonNullable<HomeView['plan']> {
+function planSection(p: Portal, w: HomeWords): NonNullable<HomeView['plan']> {
   const regionPlans = p.results.progress.filter((pl) => !pl.school_id);
   const schoolPlans = p.results.progress.filter((pl) => pl.school_id);
   const schoolYears = [...new Set(schoolPlans.map((pl) => pl.target_year))];
@@ -202,73 +203,73 @@ function planSection(p: Portal): NonNullable<HomeView['plan']> {
       year: pl.target_year,
       order: 0,
       code: pl.region_code,
-      text: W.planRegion(p.regionsByCode.get(pl.region_code)?.name ?? pl.region_code, pl.description ?? zh.milestone(pl.milestone), PLAN_STATUS_ZH[pl.latest]),
+      text: w.planRegion(p.regionsByCode.get(pl.region_code)?.name ?? pl.region_code, pl.description ?? zh.milestone(pl.milestone), PLAN_STATUS_ZH[pl.latest]),
     })),
     ...schoolYears.map((ty) => {
       const list = schoolPlans.filter((pl) => pl.target_year === ty);
       const by = new Map<string, number>();
       for (const pl of list) by.set(PLAN_STATUS_ZH[pl.latest], (by.get(PLAN_STATUS_ZH[pl.latest]) ?? 0) + 1);
-      return { year: ty, order: 1, code: '', text: W.planSchools(list.length, [...by].map(([k, n]) => W.planSchoolStatus(k, n)).join('，')) };
+      return { year: ty, order: 1, code: '', text: w.planSchools(list.length, [...by].map(([k, n]) => w.planSchoolStatus(k, n)).join('，')) };
     }),
   ].sort((a, b) => a.year - b.year || a.order - b.order || a.code.localeCompare(b.code));
   return {
-    heading: W.planHeading,
-    empty: items.length ? null : W.planEmpty,
-    timeline: items.map((t) => ({ year: W.year(t.year), text: t.text })),
-    link: { text: W.planLink, href: p.href('topics/progress/') },
+    heading: w.planHeading,
+    empty: items.length ? null : w.planEmpty,
+    timeline: items.map((t) => ({ year: w.year(t.year), text: t.text })),
+    link: { text: w.planLink, href: p.href('topics/progress/') },
   };
 }
 
-function releaseSection(p: Portal): HomeView['release'] {
+function releaseSection(p: Portal, w: HomeWords): HomeView['release'] {
   const r = p.latestRelease;
-  if (!r) return { heading: W.releaseHeading, text: [{ text: W.downloadAll, href: p.href('data/') }, { text: ' · ' }, { text: W.changelog, href: p.href('changelog/') }] };
+  if (!r) return { heading: w.releaseHeading, text: [{ text: w.downloadAll, href: p.href('data/') }, { text: ' · ' }, { text: w.changelog, href: p.href('changelog/') }] };
   return {
-    heading: W.releaseHeading,
+    heading: w.releaseHeading,
     text: [
-      { text: W.releaseLatest },
+      { text: w.releaseLatest },
       { text: r.version, href: p.href(`data/releases/${r.version}/`) },
-      { text: W.releaseAfter(r.date, (r.notes ?? '').replace(/[。．.]+$/, '')) },
-      { text: W.changelog, href: p.href('changelog/') },
-      { text: W.changelogAfter },
+      { text: w.releaseAfter(r.date, (r.notes ?? '').replace(/[。．.]+$/, '')) },
+      { text: w.changelog, href: p.href('changelog/') },
+      { text: w.changelogAfter },
     ],
   };
 }
 
-export function homeView(p: Portal): HomeView {
+export function homeView(p: Portal, w: HomeWords = HOME_ZH): HomeView {
   const s = p.settings;
   const y = p.latestYear;
   const resourcesMet = y ? countyOverview(p, y).filter((o) => o.parts.resources.met === true).length : 0;
-  const lede = y ? W.lede(y, p.counties.length, resourcesMet, s.region_name, p.data.schools.length, p.years[0]) : W.noData;
+  const lede = y ? w.lede(y, p.counties.length, resourcesMet, s.region_name, p.data.schools.length, p.years[0]) : w.noData;
   return {
     title: s.title,
-    heading: W.heading(s.region_name),
+    heading: w.heading(s.region_name),
     lede,
     ledeSegments: linkFirstTerms(lede, glossaryTerms(p)),
     links: [
-      { text: W.links.schools, href: p.href('schools/') },
-      { text: W.links.counties, href: p.href('counties/') },
-      { text: W.links.methodology, href: p.href('methodology/') },
-      { text: W.links.data, href: p.href('data/') },
+      { text: w.links.schools, href: p.href('schools/') },
+      { text: w.links.counties, href: p.href('counties/') },
+      { text: w.links.methodology, href: p.href('methodology/') },
+      { text: w.links.data, href: p.href('data/') },
     ],
     year: y,
-    parts: y ? partsSection(p, y) : null,
+    parts: y ? partsSection(p, y, w) : null,
     cv: y
       ? {
-          heading: W.cvHeading,
-          intro: W.cvIntro(fmtCv(p.standard('cv_quality', 'primary').threshold), fmtCv(p.standard('cv_quality', 'junior').threshold)),
-          charts: cvCharts(p, y),
-          table: cvTable(p, y),
+          heading: w.cvHeading,
+          intro: w.cvIntro(fmtCv(p.standard('cv_quality', 'primary').threshold), fmtCv(p.standard('cv_quality', 'junior').threshold)),
+          charts: cvCharts(p, y, w),
+          table: cvTable(p, y, w),
         }
       : null,
-    classSize: y ? { heading: W.classHeading, table: classSizeTable(p), link: { text: W.classLink, href: p.href('topics/class-size/') } } : null,
-    admissions: y ? admissionsSection(p, y) : null,
-    plan: y ? planSection(p) : null,
-    release: releaseSection(p),
+    classSize: y ? { heading: w.classHeading, table: classSizeTable(p, w), link: { text: w.classLink, href: p.href('topics/class-size/') } } : null,
+    admissions: y ? admissionsSection(p, y, w) : null,
+    plan: y ? planSection(p, w) : null,
+    release: releaseSection(p, w),
   };
 }
 
 /** /home-cv-<stage>.csv: the numbers of each chart of the home page (Excel-ready CSV). */
-export function homeChartFiles(p: Portal): { params: { chart: string }; props: { csv: string } }[] {
+export function homeChartFiles(p: Portal, w: HomeWords = HOME_ZH): { params: { chart: string }; props: { csv: string } }[] {
   const y = p.latestYear;
-  return y ? cvCharts(p, y).map((c) => ({ params: { chart: c.id! }, props: { csv: tableCsv(c.table) } })) : [];
+  return y ? cvCharts(p, y, w).map((c) => ({ params: { chart: c.id! }, props: { csv: tableCsv(c.table) } })) : [];
 }

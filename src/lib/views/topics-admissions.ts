@@ -12,7 +12,7 @@ import { STAGE_ZH, admissionsStack, countyYear, stagesOf } from '../site/region-
 import type { Portal } from '../site/portal';
 import { topicCrumbs, type TopicHeader } from './topics';
 import { withDownload } from './shared';
-import type { Link, TableCell, ViewChart, ViewTable } from './types';
+import type { Link, TableCell, ViewChart, ViewTable, Words } from './types';
 
 export interface AdmissionsTopicView extends TopicHeader {
   readonly chart: ViewChart;
@@ -34,7 +34,8 @@ export interface AdmissionsCountyView extends TopicHeader {
 /** How the publication states read, in this order (on time first). */
 const PUBLICATION_ORDER = ['on_time', 'late', 'not_published', 'date_missing', 'not_due'] as const;
 
-const W = {
+/** The words of the page, in one place (another language passes its own AdmissionsWords). */
+export const ADMISSIONS_ZH = {
   title: '招生',
   description: (region: string) => `${region}义务教育学校招生计划、招生范围、招生办法和招生结果公开情况`,
   lede: (days: number) => `按《义务教育领域基层政务公开标准指引》，学校要公开招生计划、招生范围、招生办法和招生结果，并在信息形成或变更之日起${days}个工作日内公开。本页汇总各县区各年的情况，各校明细见县区页面。`,
@@ -62,8 +63,9 @@ const W = {
   lotteryInZone: '不适用（摇号）',
   deadline: (d: string) => `（期限 ${d}）`,
 } as const;
+export type AdmissionsWords = Words<typeof ADMISSIONS_ZH>;
 
-export function admissionsTopicView(p: Portal): AdmissionsTopicView {
+export function admissionsTopicView(p: Portal, w: AdmissionsWords = ADMISSIONS_ZH): AdmissionsTopicView {
   const year = p.latestYear!;
   const region = p.settings.region_name;
   const days = p.standard('publication_working_days', 'all').threshold;
@@ -71,7 +73,7 @@ export function admissionsTopicView(p: Portal): AdmissionsTopicView {
 
   // On-time publication per county and year, counted per school (on time only if every part is).
   const pubCell = (code: string, y: number): string => {
-    if (!p.yearData.get(y)?.admissions) return W.notPublished;
+    if (!p.yearData.get(y)?.admissions) return w.notPublished;
     const bySchool = new Map<string, string>();
     for (const s of p.schoolsByCounty.get(code) ?? []) {
       for (const r of p.resultsBySchoolYear.get(`${s.school_id}:${y}`) ?? []) {
@@ -80,12 +82,12 @@ export function admissionsTopicView(p: Portal): AdmissionsTopicView {
         if (!prev || (prev === 'on_time' && st !== 'on_time')) bySchool.set(r.school_id, st);
       }
     }
-    if (bySchool.size === 0) return W.notPublished;
+    if (bySchool.size === 0) return w.notPublished;
     const counts = new Map<string, number>();
     for (const st of bySchool.values()) counts.set(st, (counts.get(st) ?? 0) + 1);
     const known: readonly string[] = PUBLICATION_ORDER;
     const order = [...PUBLICATION_ORDER, ...[...counts.keys()].filter((k) => !known.includes(k)).sort()];
-    return order.filter((k) => counts.has(k)).map((k) => W.pubCount(PUBLICATION_ZH[k] ?? k, counts.get(k)!)).join('，');
+    return order.filter((k) => counts.has(k)).map((k) => w.pubCount(PUBLICATION_ZH[k] ?? k, counts.get(k)!)).join('，');
   };
 
   const countyRows = p.counties.flatMap((c) =>
@@ -98,26 +100,26 @@ export function admissionsTopicView(p: Portal): AdmissionsTopicView {
   );
 
   return {
-    title: W.title,
-    description: W.description(region),
-    breadcrumbs: topicCrumbs(p, W.title),
-    lede: W.lede(days),
+    title: w.title,
+    description: w.description(region),
+    breadcrumbs: topicCrumbs(p, w.title),
+    lede: w.lede(days),
     chart: withDownload(p, admissionsStack(p, p.root?.region_code ?? 'region', region, p.data.schools.map((s) => s.school_id)), 'admissions', 'topics/admissions/'),
     publication: {
-      heading: W.pubHeading,
-      intro: W.pubIntro(days),
+      heading: w.pubHeading,
+      intro: w.pubIntro(days),
       table: {
-        caption: W.pubCaption,
+        caption: w.pubCaption,
         searchable: false,
-        columns: [{ label: W.county }, ...newestFirst.map((y) => ({ label: W.year(y) }))],
+        columns: [{ label: w.county }, ...newestFirst.map((y) => ({ label: w.year(y) }))],
         rows: p.counties.map((c) => [{ text: c.name, href: p.href(`topics/admissions/${c.region_code}/`) }, ...newestFirst.map((y) => pubCell(c.region_code, y))]),
       },
     },
     counties: {
-      heading: W.countiesHeading,
-      table: { caption: W.countiesCaption(year), searchable: false, columns: W.countiesColumns.map((label, i) => ({ label, numeric: i > 1 })), rows: countyRows },
+      heading: w.countiesHeading,
+      table: { caption: w.countiesCaption(year), searchable: false, columns: w.countiesColumns.map((label, i) => ({ label, numeric: i > 1 })), rows: countyRows },
     },
-    detail: { heading: W.detailHeading, links: p.counties.map((c) => ({ text: W.detailLink(c.name), href: p.href(`topics/admissions/${c.region_code}/`) })) },
+    detail: { heading: w.detailHeading, links: p.counties.map((c) => ({ text: w.detailLink(c.name), href: p.href(`topics/admissions/${c.region_code}/`) })) },
   };
 }
 
@@ -125,37 +127,37 @@ export function admissionsCountyPaths(p: Portal): { params: { code: string } }[]
   return p.counties.map((c) => ({ params: { code: c.region_code } }));
 }
 
-function gradeRow(p: Portal, g: AdmissionGradeRow): TableCell[] {
-  const count = (v: number | null) => (v === null ? W.notPublished : fmt(v));
+function gradeRow(p: Portal, g: AdmissionGradeRow, w: AdmissionsWords): TableCell[] {
+  const count = (v: number | null) => (v === null ? w.notPublished : fmt(v));
   const src = sourceLink(g.source);
   const over = g.admitted !== null && g.admitted > g.planned ? g.admitted - g.planned : 0;
   return [
     GRADE_ZH(g.grade),
     fmt(g.planned),
-    g.planDate ?? W.notPublished,
+    g.planDate ?? w.notPublished,
     count(g.applicants),
     g.method,
-    over ? { text: count(g.admitted), note: W.overPlan(over), verdict: 'unmet' } : count(g.admitted),
-    g.inZone === null && g.lottery ? W.lotteryInZone : count(g.inZone),
+    over ? { text: count(g.admitted), note: w.overPlan(over), verdict: 'unmet' } : count(g.admitted),
+    g.inZone === null && g.lottery ? w.lotteryInZone : count(g.inZone),
     count(g.migrant),
     g.disabled,
-    g.publication ? { text: g.resultsDate ?? W.notPublished, note: `${PUBLICATION_ZH[g.publication]}${g.deadline && g.publication !== 'on_time' ? W.deadline(g.deadline) : ''}` } : (g.resultsDate ?? W.notPublished),
+    g.publication ? { text: g.resultsDate ?? w.notPublished, note: `${PUBLICATION_ZH[g.publication]}${g.deadline && g.publication !== 'on_time' ? w.deadline(g.deadline) : ''}` } : (g.resultsDate ?? w.notPublished),
     { text: src.text, href: p.href(src.path) },
   ];
 }
 
-export function admissionsCountyView(p: Portal, code: string): AdmissionsCountyView {
+export function admissionsCountyView(p: Portal, code: string, w: AdmissionsWords = ADMISSIONS_ZH): AdmissionsCountyView {
   const county = p.regionsByCode.get(code)!;
   const schools = p.schoolsByCounty.get(code) ?? [];
   return {
-    title: W.countyTitle(county.name),
-    description: W.countyDescription(county.name, p.years[0], p.latestYear!),
-    breadcrumbs: topicCrumbs(p, county.name, { label: W.title, href: p.href('topics/admissions/') }),
-    lede: W.countyLede,
-    filters: { [W.countyFilter]: county.name },
-    zonesLabel: W.zonesLabel,
+    title: w.countyTitle(county.name),
+    description: w.countyDescription(county.name, p.years[0], p.latestYear!),
+    breadcrumbs: topicCrumbs(p, county.name, { label: w.title, href: p.href('topics/admissions/') }),
+    lede: w.countyLede,
+    filters: { [w.countyFilter]: county.name },
+    zonesLabel: w.zonesLabel,
     years: [...p.years].reverse().map((y, i) => ({
-      heading: W.year(y),
+      heading: w.year(y),
       open: i === 0,
       schools: schools.flatMap((s) => {
         const a = admissionsOf(p, s, y);
@@ -163,10 +165,10 @@ export function admissionsCountyView(p: Portal, code: string): AdmissionsCountyV
         return [
           {
             name: { text: s.name, href: p.href(`schools/${s.school_id}/`) },
-            tag: W.schoolTag(zh.stage(s.stage), zh.ownership(s.ownership)),
-            zones: a.zones.length ? a.zones.join('、') : W.notPublished,
+            tag: w.schoolTag(zh.stage(s.stage), zh.ownership(s.ownership)),
+            zones: a.zones.length ? a.zones.join('、') : w.notPublished,
             table: a.grades.length
-              ? { caption: W.gradeCaption(s.name, y), searchable: false, layout: 'stack' as const, columns: W.gradeColumns.map((label, k) => ({ label, numeric: [1, 3, 5, 6, 7, 8].includes(k) })), rows: a.grades.map((g) => gradeRow(p, g)) }
+              ? { caption: w.gradeCaption(s.name, y), searchable: false, layout: 'stack' as const, columns: w.gradeColumns.map((label, k) => ({ label, numeric: [1, 3, 5, 6, 7, 8].includes(k) })), rows: a.grades.map((g) => gradeRow(p, g, w)) }
               : null,
           },
         ];

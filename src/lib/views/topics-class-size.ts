@@ -12,7 +12,7 @@ import { STAGE_ZH, classSizeHistogram, countyYear, stagesOf } from '../site/regi
 import type { Portal } from '../site/portal';
 import { classBands, topicCrumbs, type TopicHeader } from './topics';
 import { withDownload } from './shared';
-import type { TableCell, ViewChart, ViewTable } from './types';
+import type { TableCell, ViewChart, ViewTable, Words } from './types';
 
 const FOLDER = 'topics/class-size/';
 
@@ -27,10 +27,12 @@ export interface ClassSizeTopicView extends TopicHeader {
 }
 
 const STAGES: readonly PartStage[] = ['primary', 'junior'];
-const BAND: Partial<Record<FindingRule, string>> = { class_over_limit: '超过标准班额', large_class: '大班额', super_large_class: '超大班额' };
+const BAND_RULES: readonly FindingRule[] = ['class_over_limit', 'large_class', 'super_large_class'];
 
-const W = {
+/** The words of the page, in one place (another language passes its own ClassSizeWords). */
+export const CLASS_SIZE_ZH = {
   title: '班额',
+  bands: { class_over_limit: '超过标准班额', large_class: '大班额', super_large_class: '超大班额' },
   description: (region: string) => `${region}义务教育班额：超过标准班额、大班额和超大班额的逐年变化`,
   lede: (p: number, j: number, large: number, lastLarge: number, superLarge: number) =>
     `标准班额：小学每班不超过${p}人，初中不超过${j}人。${large}–${lastLarge}人为“大班额”，${superLarge}人及以上为“超大班额”。国家要求2018年基本消除超大班额、2020年基本消除大班额。`,
@@ -55,8 +57,9 @@ const W = {
   overColumns: ['学校', '班级（人数）'],
   overClass: (grade: number | undefined, name: string | undefined, n: number, band: string) => `${grade}年级${name}（${n}人，${band}）`,
 } as const;
+export type ClassSizeWords = Words<typeof CLASS_SIZE_ZH>;
 
-export function classSizeTopicView(p: Portal): ClassSizeTopicView {
+export function classSizeTopicView(p: Portal, w: ClassSizeWords = CLASS_SIZE_ZH): ClassSizeTopicView {
   const year = p.latestYear!;
   const rootCode = p.root?.region_code ?? '';
   const region = p.settings.region_name;
@@ -71,24 +74,24 @@ export function classSizeTopicView(p: Portal): ClassSizeTopicView {
     return { y, classes, over: sum('overLimit'), large: sum('large'), superLarge: sum('superLarge'), share: classes ? ((sum('large') + sum('superLarge')) / classes) * 100 : null };
   });
   const regionTable: ViewTable = {
-    caption: W.regionCaption(region),
+    caption: w.regionCaption(region),
     searchable: false,
-    columns: W.regionColumns.map((label, i) => ({ label, numeric: i > 0 })),
+    columns: w.regionColumns.map((label, i) => ({ label, numeric: i > 0 })),
     rows: [...regionYear].reverse().map((r): TableCell[] =>
       r.classes === 0
-        ? [W.year(r.y), ...W.regionColumns.slice(1).map(() => W.notPublished)]
-        : [W.year(r.y), fmt(r.classes), fmt(r.over), fmt(r.large), fmt(r.superLarge), r.share === null ? W.notPublished : `${fmt(r.share, 2)}%`],
+        ? [w.year(r.y), ...w.regionColumns.slice(1).map(() => w.notPublished)]
+        : [w.year(r.y), fmt(r.classes), fmt(r.over), fmt(r.large), fmt(r.superLarge), r.share === null ? w.notPublished : `${fmt(r.share, 2)}%`],
     ),
   };
 
   const shareChart = withDownload(p, lineChart({
     id: 'large-share',
-    title: W.shareTitle(region, b.large),
+    title: w.shareTitle(region, b.large),
     subject: region,
-    valueLabel: W.shareValue(b.large),
+    valueLabel: w.shareValue(b.large),
     unit: '%',
     digits: 2,
-    series: [{ label: W.shareSeries, points: regionYear.map((r) => ({ x: r.y, y: r.share })) }],
+    series: [{ label: w.shareSeries, points: regionYear.map((r) => ({ x: r.y, y: r.share })) }],
   }), 'large-share', FOLDER);
 
   const countyRows = p.counties.flatMap((c) =>
@@ -97,7 +100,7 @@ export function classSizeTopicView(p: Portal): ClassSizeTopicView {
       STAGE_ZH[s],
       ...newestFirst.map((y) => {
         const cy = countyYear(p, c.region_code, y, s);
-        return !cy || cy.classes.classes === 0 ? W.notPublished : W.countyCell(cy.classes.large + cy.classes.superLarge, cy.classes.classes);
+        return !cy || cy.classes.classes === 0 ? w.notPublished : w.countyCell(cy.classes.large + cy.classes.superLarge, cy.classes.classes);
       }),
     ]),
   );
@@ -105,11 +108,11 @@ export function classSizeTopicView(p: Portal): ClassSizeTopicView {
   // Classes over the limit in the latest year, grouped by school (school id order).
   const bySchool = new Map<string, { name: string; classes: string[] }>();
   for (const f of p.results.findings) {
-    const band = BAND[f.rule];
-    if (f.year !== year || !band) continue;
+    if (f.year !== year || !BAND_RULES.includes(f.rule)) continue;
+    const band = w.bands[f.rule as keyof typeof w.bands];
     const id = f.subject.school_id ?? '';
     const entry = bySchool.get(id) ?? { name: f.subject.name, classes: [] };
-    entry.classes.push(W.overClass(f.subject.class?.grade, f.subject.class?.class_name, f.value, band));
+    entry.classes.push(w.overClass(f.subject.class?.grade, f.subject.class?.class_name, f.value, band));
     bySchool.set(id, entry);
   }
   const overRows = [...bySchool.entries()]
@@ -117,28 +120,28 @@ export function classSizeTopicView(p: Portal): ClassSizeTopicView {
     .map(([id, e]): TableCell[] => [{ text: e.name, href: p.href(`schools/${id}/`) }, e.classes.join('；')]);
 
   return {
-    title: W.title,
-    description: W.description(region),
-    breadcrumbs: topicCrumbs(p, W.title),
-    lede: W.lede(p.standard('class_size', 'primary').threshold, p.standard('class_size', 'junior').threshold, b.large, b.lastLarge, b.superLarge),
+    title: w.title,
+    description: w.description(region),
+    breadcrumbs: topicCrumbs(p, w.title),
+    lede: w.lede(p.standard('class_size', 'primary').threshold, p.standard('class_size', 'junior').threshold, b.large, b.lastLarge, b.superLarge),
     year,
     regionTable,
     shareChart,
-    national: W.national(NATIONAL_CLASS_SHARES.map((n) => W.nationalYear(n.year, n.large, n.superLarge)).join('；')),
-    distribution: { heading: W.distribution(year), chart: withDownload(p, classSizeHistogram(p, rootCode, region, year, p.data.schools.map((s) => s.school_id)), 'distribution', FOLDER) },
+    national: w.national(NATIONAL_CLASS_SHARES.map((n) => w.nationalYear(n.year, n.large, n.superLarge)).join('；')),
+    distribution: { heading: w.distribution(year), chart: withDownload(p, classSizeHistogram(p, rootCode, region, year, p.data.schools.map((s) => s.school_id)), 'distribution', FOLDER) },
     counties: {
-      heading: W.countiesHeading,
+      heading: w.countiesHeading,
       table: {
-        caption: W.countiesCaption,
+        caption: w.countiesCaption,
         searchable: false,
-        columns: [{ label: W.county }, { label: W.stage }, ...newestFirst.map((y) => ({ label: W.year(y), numeric: true }))],
+        columns: [{ label: w.county }, { label: w.stage }, ...newestFirst.map((y) => ({ label: w.year(y), numeric: true }))],
         rows: countyRows,
       },
     },
     overLimit: {
-      heading: W.overHeading(year),
-      empty: overRows.length ? null : W.overEmpty(year),
-      table: overRows.length ? { caption: W.overCaption(year), searchable: false, columns: W.overColumns.map((label) => ({ label })), rows: overRows } : null,
+      heading: w.overHeading(year),
+      empty: overRows.length ? null : w.overEmpty(year),
+      table: overRows.length ? { caption: w.overCaption(year), searchable: false, columns: w.overColumns.map((label) => ({ label })), rows: overRows } : null,
     },
   };
 }

@@ -10,7 +10,7 @@ import { spendingChart } from '../site/region-charts';
 import type { Portal } from '../site/portal';
 import { checkCell, findingItems, topicCrumbs, type FindingItem, type TopicHeader } from './topics';
 import { withDownload } from './shared';
-import type { TableCell, ViewChart, ViewTable } from './types';
+import type { TableCell, ViewChart, ViewTable, Words } from './types';
 
 export interface FundingTopicView extends TopicHeader {
   readonly year: number;
@@ -24,7 +24,8 @@ export interface FundingTopicView extends TopicHeader {
 /** Up to this many counties the chart draws one line each; more would be unreadable. */
 const MAX_LINES = 6;
 
-const W = {
+/** The words of the page, in one place (another language passes its own FundingWords). */
+export const FUNDING_ZH = {
   title: '经费',
   description: (region: string) => `${region}义务教育经费：生均公用经费、教师培训经费、特殊教育经费和义务教育财政拨款增长`,
   lede: (floor: number, training: string, special: string, local: string) =>
@@ -47,8 +48,9 @@ const W = {
   belowNone: (y: number) => `${y}年没有学校低于经费标准。`,
   source: (title: string, number: string | null) => `公用经费标准：${title}${number ? `（${number}）` : ''}。`,
 } as const;
+export type FundingWords = Words<typeof FUNDING_ZH>;
 
-export function fundingTopicView(p: Portal): FundingTopicView {
+export function fundingTopicView(p: Portal, w: FundingWords = FUNDING_ZH): FundingTopicView {
   const year = p.latestYear!;
   const region = p.settings.region_name;
   const newestFirst = [...p.years].reverse();
@@ -63,9 +65,9 @@ export function fundingTopicView(p: Portal): FundingTopicView {
     p.counties.length <= MAX_LINES
       ? lineChart({
           id: 'spend-per-student',
-          title: W.chartTitle,
+          title: w.chartTitle,
           subject: '',
-          valueLabel: W.chartValue,
+          valueLabel: w.chartValue,
           unit: '元',
           digits: 0,
           series: p.counties.map((c) => ({ label: c.name, points: p.years.map((y) => ({ x: y, y: num(p.regionYears.get(`${c.region_code}:${y}`)?.finance.spendingPerStudent ?? { kind: 'missing', missing: [] }) })) })),
@@ -79,14 +81,14 @@ export function fundingTopicView(p: Portal): FundingTopicView {
     { text: c.name, href: p.href(`counties/${c.region_code}/#finance`) },
     ...newestFirst.map((y) => {
       const f = p.regionYears.get(`${c.region_code}:${y}`)?.finance;
-      return f ? checkCell(f.growthCheck, '个百分点') : W.notPublished;
+      return f ? checkCell(f.growthCheck, '个百分点') : w.notPublished;
     }),
   ]);
 
   const published = !!p.yearData.get(year)?.funding;
   const schoolRows = p.counties.map((c): TableCell[] => {
     const f = published ? p.regionYears.get(`${c.region_code}:${year}`)?.funding : undefined;
-    if (!f) return [c.name, W.yearMissing(year), '', '', ''];
+    if (!f) return [c.name, w.yearMissing(year), '', '', ''];
     const below = f.schoolsBelowStandard.map((id) => p.schoolsById.get(id)?.name ?? id).join('、');
     const money = show(f.publicFundsPerStudent, '元', 0);
     return [
@@ -94,27 +96,27 @@ export function fundingTopicView(p: Portal): FundingTopicView {
       money.isNumber || !money.note ? money.text : { text: money.text, title: money.note, verdict: 'unknown' },
       checkCell(f.trainingShare, '%'),
       checkCell(f.specialEdPerStudent, '元', 0),
-      below || W.noneBelow,
+      below || w.noneBelow,
     ];
   });
 
   const items = findingItems(p, year, ['public_funds_below_standard', 'training_funds_low', 'special_ed_funds_low']);
   return {
-    title: W.title,
-    description: W.description(region),
-    breadcrumbs: topicCrumbs(p, W.title),
-    lede: W.lede(p.standard('public_funds_small_school_floor').threshold, training, special, specialStd.origin === 'local' ? W.localNote(fmtUnit(specialStd.nationalThreshold, specialStd.unit)) : ''),
+    title: w.title,
+    description: w.description(region),
+    breadcrumbs: topicCrumbs(p, w.title),
+    lede: w.lede(p.standard('public_funds_small_school_floor').threshold, training, special, specialStd.origin === 'local' ? w.localNote(fmtUnit(specialStd.nationalThreshold, specialStd.unit)) : ''),
     year,
     chart,
     growth: {
-      heading: W.growthHeading,
-      table: { caption: W.growthCaption, searchable: false, columns: [{ label: W.county }, ...newestFirst.map((y) => ({ label: W.year(y), numeric: true }))], rows: growthRows },
+      heading: w.growthHeading,
+      table: { caption: w.growthCaption, searchable: false, columns: [{ label: w.county }, ...newestFirst.map((y) => ({ label: w.year(y), numeric: true }))], rows: growthRows },
     },
     schools: {
-      heading: W.schoolsHeading(year),
-      table: { caption: W.schoolsCaption(year), searchable: false, columns: W.schoolsColumns(training, special).map((label, i) => ({ label, numeric: i > 0 && i < 4 })), rows: schoolRows },
+      heading: w.schoolsHeading(year),
+      table: { caption: w.schoolsCaption(year), searchable: false, columns: w.schoolsColumns(training, special).map((label, i) => ({ label, numeric: i > 0 && i < 4 })), rows: schoolRows },
     },
-    below: { heading: W.belowHeading(year), empty: !published ? W.belowMissing(year) : items.length === 0 ? W.belowNone(year) : null, items },
-    source: W.source(fundsStd.source.title, fundsStd.source.number ?? null),
+    below: { heading: w.belowHeading(year), empty: !published ? w.belowMissing(year) : items.length === 0 ? w.belowNone(year) : null, items },
+    source: w.source(fundsStd.source.title, fundsStd.source.number ?? null),
   };
 }

@@ -13,7 +13,7 @@ import type { Portal } from '../site/portal';
 import { schoolRule } from './shared';
 import { shareTargetViews, type ShareTargetView } from './share-targets';
 import { topicCrumbs, type TopicHeader } from './topics';
-import type { Link, TableCell, ViewTable } from './types';
+import type { Link, TableCell, ViewTable, Words } from './types';
 
 export interface ProgressCountySection {
   readonly heading: Link;
@@ -38,7 +38,8 @@ const DETAILED_MAX = 300;
 const GAPS_SHOWN = 3;
 const STATUS_ORDER: readonly PlanStatus[] = ['met', 'met_early', 'on_track', 'missed', 'unknown', 'not_applicable'];
 
-const W = {
+/** The words of the page, in one place (another language passes its own ProgressWords). */
+export const PROGRESS_ZH = {
   title: '均衡进展',
   description: (region: string) => `${region}各县区义务教育优质均衡推进方案的逐年进展`,
   lede: (rule: string) => `对照各县区推进方案（plans.csv）中的每一项目标，逐年检验是否达到：学校目标按“${rule}”检验，县区目标按差异系数和学校达标情况检验。`,
@@ -69,12 +70,13 @@ const W = {
   moreGaps: (n: number) => `；等共${n}项（见县区页面）`,
   source: '依据：',
 } as const;
+export type ProgressWords = Words<typeof PROGRESS_ZH>;
 
 /**
  * At most three gaps in a cell; a county target lists every school's, which belongs on the county
  * page. gp.where names the school (its part only when it has two) — never “实验小学小学”.
  */
-export function gapText(p: Portal, gaps: readonly Gap[]): string {
+export function gapText(p: Portal, gaps: readonly Gap[], w: ProgressWords = PROGRESS_ZH): string {
   const named = new Set(gaps.map((g) => g.school_id)).size > 1;
   const who = (gp: Gap) => {
     if (gp.subject !== 'school') return STAGE_ZH[gp.stage];
@@ -82,8 +84,8 @@ export function gapText(p: Portal, gaps: readonly Gap[]): string {
     if (named) return `${where}：`;
     return where.endsWith('部') ? `${where.slice(-3)}：` : ''; // 小学部 / 初中部 of a two-part school
   };
-  const one = (gp: Gap) => W.gap(who(gp), p.standard(gp.indicator, gp.stage).zh, gp.gap !== null ? fmtUnit(gp.gap, gp.unit) : null);
-  return gaps.slice(0, GAPS_SHOWN).map(one).join('；') + (gaps.length > GAPS_SHOWN ? W.moreGaps(gaps.length) : '');
+  const one = (gp: Gap) => w.gap(who(gp), p.standard(gp.indicator, gp.stage).zh, gp.gap !== null ? fmtUnit(gp.gap, gp.unit) : null);
+  return gaps.slice(0, GAPS_SHOWN).map(one).join('；') + (gaps.length > GAPS_SHOWN ? w.moreGaps(gaps.length) : '');
 }
 
 /** School targets by status in the latest year: [[status, n], …] in a fixed order, zeros left out. */
@@ -91,58 +93,58 @@ function statusCounts(rows: readonly PlanProgress[]): [PlanStatus, number][] {
   return STATUS_ORDER.map((st) => [st, rows.filter((r) => r.school_id && r.latest === st).length] as [PlanStatus, number]).filter(([, n]) => n > 0);
 }
 
-function summaryTable(p: Portal, year: number): ViewTable {
+function summaryTable(p: Portal, year: number, w: ProgressWords): ViewTable {
   return {
-    caption: W.summaryCaption(year),
+    caption: w.summaryCaption(year),
     searchable: false,
-    columns: W.summaryColumns(year).map((label) => ({ label })),
+    columns: w.summaryColumns(year).map((label) => ({ label })),
     rows: p.counties.map((c): TableCell[] => {
       const rows = p.progressByCounty.get(c.region_code) ?? [];
       const g = p.countyGaps.get(c.region_code);
       return [
         { text: c.name, href: p.href(`counties/${c.region_code}/#plan`) },
-        rows.filter((r) => !r.school_id).map((r) => W.countyTarget(r.target_year, zh.milestone(r.milestone), PLAN_STATUS_ZH[r.latest])).join('；') || W.notPublished,
-        statusCounts(rows).map(([st, n]) => W.statusCount(PLAN_STATUS_ZH[st], n)).join('，') || W.none,
-        !g || g.resourcesMet === null ? W.insufficient : `${g.cvGaps.length ? W.cvOver(g.cvGaps.length) : W.cvWithin}；${W.schoolsShort(g.schoolsHoldingBack.length)}`,
+        rows.filter((r) => !r.school_id).map((r) => w.countyTarget(r.target_year, zh.milestone(r.milestone), PLAN_STATUS_ZH[r.latest])).join('；') || w.notPublished,
+        statusCounts(rows).map(([st, n]) => w.statusCount(PLAN_STATUS_ZH[st], n)).join('，') || w.none,
+        !g || g.resourcesMet === null ? w.insufficient : `${g.cvGaps.length ? w.cvOver(g.cvGaps.length) : w.cvWithin}；${w.schoolsShort(g.schoolsHoldingBack.length)}`,
       ];
     }),
   };
 }
 
-function countySection(p: Portal, code: string, name: string, year: number, short: string): ProgressCountySection {
+function countySection(p: Portal, code: string, name: string, year: number, short: string, w: ProgressWords): ProgressCountySection {
   const rows = p.progressByCounty.get(code) ?? [];
   const g = p.countyGaps.get(code);
   const newestFirst = [...p.years].reverse();
   const resources = g
-    ? W.resources(
+    ? w.resources(
         g.year,
         g.resourcesMet === null
-          ? W.resourcesUnknown
-          : W.resourcesText(g.cvGaps.length ? W.cvOver(g.cvGaps.length) : W.cvWithin, g.schoolsHoldingBack.length ? W.schoolsHolding(g.schoolsHoldingBack.length, short) : W.schoolsAllMet),
+          ? w.resourcesUnknown
+          : w.resourcesText(g.cvGaps.length ? w.cvOver(g.cvGaps.length) : w.cvWithin, g.schoolsHoldingBack.length ? w.schoolsHolding(g.schoolsHoldingBack.length, short) : w.schoolsAllMet),
       )
     : null;
   const heading = { text: name, href: p.href(`counties/${code}/#plan`) };
-  if (!rows.length) return { heading, resources, empty: W.noPlan, counts: null, table: null, source: null };
+  if (!rows.length) return { heading, resources, empty: w.noPlan, counts: null, table: null, source: null };
   const counts = statusCounts(rows);
   // County targets first, then schools; each by target year, then school id.
   const sorted = [...rows].sort((a, b) => Number(!!a.school_id) - Number(!!b.school_id) || a.target_year - b.target_year || (a.school_id ?? '').localeCompare(b.school_id ?? ''));
   const table: ViewTable = {
-    caption: W.tableCaption(name),
+    caption: w.tableCaption(name),
     searchable: false,
-    columns: [{ label: W.target }, { label: W.targetYear, numeric: true }, ...newestFirst.map((y) => ({ label: W.year(y), class: 'nowrap' })), { label: W.gapsColumn(year), class: 'gaps' }],
+    columns: [{ label: w.target }, { label: w.targetYear, numeric: true }, ...newestFirst.map((y) => ({ label: w.year(y), class: 'nowrap' })), { label: w.gapsColumn(year), class: 'gaps' }],
     rows: sorted.map((r): TableCell[] => {
       const last = r.years[r.years.length - 1];
       const head: TableCell = r.school_id
         ? { text: p.schoolsById.get(r.school_id)?.name ?? r.school_id, href: p.href(`schools/${r.school_id}/`) }
-        : { text: W.countyMilestone(name, zh.milestone(r.milestone)), ...(r.description ? { note: r.description } : {}) };
+        : { text: w.countyMilestone(name, zh.milestone(r.milestone)), ...(r.description ? { note: r.description } : {}) };
       return [
         head,
         String(r.target_year),
         ...newestFirst.map((y): TableCell => {
           const ys = r.years.find((x) => x.year === y);
-          return ys ? { text: PLAN_STATUS_SHORT[ys.status], title: `${PLAN_STATUS_ZH[ys.status]}：${ys.basis}` } : W.none;
+          return ys ? { text: PLAN_STATUS_SHORT[ys.status], title: `${PLAN_STATUS_ZH[ys.status]}：${ys.basis}` } : w.none;
         }),
-        last && last.gaps.length ? gapText(p, last.gaps) : W.none,
+        last && last.gaps.length ? gapText(p, last.gaps, w) : w.none,
       ];
     }),
   };
@@ -150,24 +152,24 @@ function countySection(p: Portal, code: string, name: string, year: number, shor
     heading,
     resources,
     empty: null,
-    counts: counts.length ? W.counts(year, counts.map(([s, n]) => W.statusCount(PLAN_STATUS_ZH[s], n)).join('，')) : null,
+    counts: counts.length ? w.counts(year, counts.map(([s, n]) => w.statusCount(PLAN_STATUS_ZH[s], n)).join('，')) : null,
     table,
-    source: { label: W.source, text: rows[0].planSource, href: rows[0].planSourceUrl },
+    source: { label: w.source, text: rows[0].planSource, href: rows[0].planSourceUrl },
   };
 }
 
-export function progressTopicView(p: Portal): ProgressTopicView {
+export function progressTopicView(p: Portal, w: ProgressWords = PROGRESS_ZH): ProgressTopicView {
   const year = p.latestYear!;
   const region = p.settings.region_name;
   const rule = schoolRule(p);
   const detailed = p.results.progress.length <= DETAILED_MAX;
   return {
-    title: W.title,
-    description: W.description(region),
-    breadcrumbs: topicCrumbs(p, W.title),
-    lede: W.lede(rule.text),
+    title: w.title,
+    description: w.description(region),
+    breadcrumbs: topicCrumbs(p, w.title),
+    lede: w.lede(rule.text),
     shares: shareTargetViews(p),
-    summary: detailed ? null : summaryTable(p, year),
-    counties: detailed ? p.counties.map((c) => countySection(p, c.region_code, c.name, year, rule.short)) : [],
+    summary: detailed ? null : summaryTable(p, year, w),
+    counties: detailed ? p.counties.map((c) => countySection(p, c.region_code, c.name, year, rule.short, w)) : [],
   };
 }

@@ -59,3 +59,15 @@ export interface Link {
   readonly text: string;
   readonly href: string;
 }
+
+/**
+ * The words of a view (its `…_ZH` object) with literal types widened: another language passes
+ * its own object of this shape to the same view function and gets the same numbers in its words.
+ */
+export type Words<T> = T extends string
+  ? string
+  : T extends (...a: infer A) => infer R
+    ? (...a: A) => Words<R>
+    : T extends readonly (infer E)[]
+      ? readonly Words<E>[]
+      : { readonly [K in keyof T]: Words<T[K]> };
