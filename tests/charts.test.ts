@@ -39,22 +39,25 @@ describe('line chart (CV trend vs limit)', () => {
     expect(c.svg).toMatch(/^<svg [^>]*role="img"[^>]*aria-labelledby="cv1-t cv1-d"/);
     expect(c.svg).toContain('<title id="cv1-t">青禾区小学生均教学及辅助用房面积差异系数</title>');
     expect(c.svg).toMatch(/<desc id="cv1-d">折线图/);
-    // 230 asked for: legend row (20) + 4 above it, 14 to the plot, 184 of plot, 28 of year axis.
-    expect(c.svg).toContain('viewBox="0 0 360 250"');
+    // 230 asked for: legend row (20) + 4 above it, the axis title's line (14), 14 to the plot,
+    // 184 of plot, 28 of year axis.
+    expect(c.svg).toContain('viewBox="0 0 360 264"');
+    // the value axis says what it measures (no unit: the quantity)
+    expect(c.svg).toContain('>生均教学及辅助用房面积差异系数</text>');
     expect(c.svg).toContain('width="100%"');
   });
 
   it('draws the line through the years, broken where a year is missing (never drawn as 0)', () => {
-    // y: domain [0, 0.8] (0.56 × 1.15 rounded up by nice), range [222, 38] → y(v) = 222 − 230·v.
+    // y: domain [0, 0.8] (0.56 × 1.15 rounded up by nice), range [236, 52] → y(v) = 236 − 230·v.
     // left axis: 8 + “0.00” (4 × 0.6 × 13 = 31.2) + 6 → 46; x: scalePoint over 5 years, range
     // [46, 344], padding 0.4 → step 298/4.8 = 62.08, first at 70.83.
     const d = [...c.svg.matchAll(/<path d="(M[^"]*)" fill="none"/g)][0][1];
-    expect(d).toBe('M70.83,93.2L132.92,100.1L195,111.6M319.17,127.7Z');
+    expect(d).toBe('M70.83,107.2L132.92,114.1L195,125.6M319.17,141.7Z');
   });
 
-  it('puts the limit line at 0.50 (y = 107) and explains it, the hollow points and the filled ones in the legend', () => {
+  it('puts the limit line at 0.50 (y = 121) and explains it, the hollow points and the filled ones in the legend', () => {
     const limit = c.svg.slice(c.svg.indexOf('<g class="limit">'));
-    expect(limit).toMatch(/^<g class="limit"><line x1="46" x2="344" y1="107" y2="107"[^>]*stroke-dasharray="6 4"/);
+    expect(limit).toMatch(/^<g class="limit"><line x1="46" x2="344" y1="121" y2="121"[^>]*stroke-dasharray="6 4"/);
     const keys = [...c.svg.matchAll(/<g class="key">(.*?)<\/g>/g)].map((m) => m[1]);
     expect(keys.map((k) => />([^<]+)<\/text>/.exec(k)![1])).toEqual(['不高于标准', '空心：高于标准', '标准 0.50']);
     expect(keys[1]).toContain('fill="#fff"');
@@ -126,13 +129,15 @@ describe('bar chart with threshold markers', () => {
     ratioMarks: [{ value: 85, label: '85%' }],
   });
   it('draws the 100 % standard and the 85 % mark at the right x', () => {
-    // domain [0, 120·1.08 = 129.6 → nice 150], range [12, 344]: x(100) = 12 + 332·100/150 = 233.33, x(85) = 200.13
+    // The bars are placed in % of the card's width (margins 12 and 16 of the 320 px design width:
+    // 3.75 % and 5 %). domain [0, 120·1.08 = 129.6 → nice 150], range [3.75, 95]:
+    // x(100) = 3.75 + 91.25·100/150 = 64.58 %, x(85) = 55.46 %.
     const xs = [...new Set(attr(c.svg, 'line', 'limit', 'x1'))];
-    expect(xs).toEqual(['233.33', '200.13']);
+    expect(xs).toEqual(['64.58%', '55.46%']);
   });
   it('bar length is value ÷ threshold (5.4 / 4.5 = 120 %)', () => {
-    const widths = [...c.svg.matchAll(/<rect [^>]*width="([\d.]+)" height="14"/g)].map((m) => m[1]);
-    expect(widths[0]).toBe('265.6'); // 332·120/150
+    const widths = [...c.svg.matchAll(/<rect [^>]*width="([\d.]+%)" height="14"/g)].map((m) => m[1]);
+    expect(widths[0]).toBe('73%'); // 91.25·120/150
   });
   it('the legend explains the standard’s tick, the dashed 85 % tick, and filled and hollow bars', () => {
     const keys = [...c.svg.matchAll(/<g class="key">.*?>([^<]+)<\/text><\/g>/g)].map((m) => m[1]);
@@ -155,8 +160,13 @@ describe('bar chart, absolute scale (CVs against their limit)', () => {
   it('the axis fits the numbers (0–0.6 for values up to 0.5), the limit is a tick across the bar', () => {
     const ticks = [...c.svg.matchAll(/>([\d.]+)<\/text>/g)].map((m) => m[1]);
     expect(ticks[ticks.length - 1]).toBe('0.6');
-    // range [12, 344]: x(0.5) = 12 + 332·0.5/0.6 = 288.67
-    expect(attr(c.svg, 'line', 'limit', 'x1')).toEqual(['288.67']);
+    // range [3.75 %, 95 %]: x(0.5) = 3.75 + 91.25·0.5/0.6 = 79.79 %
+    expect(attr(c.svg, 'line', 'limit', 'x1')).toEqual(['79.79%']);
+  });
+  it('fills its card at any width with type at 13 px: no viewBox, text in px, bars in %', () => {
+    expect(c.svg).toMatch(/^<svg [^>]*width="100%" height="\d+" style="height:\d+px;max-width:none"/);
+    expect(c.svg).not.toMatch(/^<svg[^>]*viewBox/);
+    expect(c.svg).toContain('<text x="12" y=');
   });
   it('the value line names value, standard and status', () => {
     expect(c.svg).toContain('>0.1 · 标准≤0.5 · ✓ 达标<');
@@ -284,7 +294,7 @@ describe('no label overlaps another label, a mark or a line, on any chart of the
   const { countyView, countyCharts } = await import('../src/lib/views/county');
   const { schoolView } = await import('../src/lib/views/school');
   const { classSizeHistogram, spendingChart } = await import('../src/lib/site/region-charts');
-  const { layoutProblems, readSvg, textWidth } = await import('../src/lib/charts/geometry');
+  const { isFluid, layoutProblems, readSvg, textWidth } = await import('../src/lib/charts/geometry');
   const { num } = await import('../src/lib/indicators/values');
   const p = (await runPipeline({ dataDir: resolve('data'), today: '2026-11-24' })).portal();
   const charts: { where: string; svg: string }[] = [];
@@ -323,6 +333,7 @@ describe('no label overlaps another label, a mark or a line, on any chart of the
 
   it.each(charts.map((c) => [c.where, c.svg] as const))('%s', (_where, svg) => {
     expect(readSvg(svg).shapes.filter((s) => s.kind === 'text').length).toBeGreaterThan(0);
-    expect(layoutProblems(svg).map((x) => `${x.text} × ${x.with}`)).toEqual([]);
+    // A fluid chart (bars in % of the card) is checked on the narrowest phone and a wide card.
+    for (const width of isFluid(svg) ? [320, 390, 1100] : [360]) expect(layoutProblems(svg, width).map((x) => `${width}: ${x.text} × ${x.with}`)).toEqual([]);
   });
 });

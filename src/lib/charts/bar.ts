@@ -6,7 +6,7 @@
  */
 import { scaleLinear } from 'd3-scale';
 import type { ChartBase, ChartResult, Mark } from './types';
-import { GRID, INK, LIMIT, MUTED, PALETTE, legend, n, num, stableId, svgClose, svgOpen, text, type KeyEntry } from './frame';
+import { GRID, INK, LIMIT, MUTED, PALETTE, legend, n, num, stableId, svgClose, svgOpen, text, textAt, type KeyEntry } from './frame';
 
 export interface BarItem {
   readonly label: string;
@@ -45,8 +45,11 @@ function withUnit(v: string, unit?: string): string {
 export function barChart(input: BarChartInput): ChartResult {
   const digits = input.digits ?? 2;
   const mode = input.scale ?? 'ratio';
-  // Narrow viewBox: drawn about 1:1 on a phone, so 12-unit text reads as 12 px.
-  const W = input.width ?? 360;
+  // Fluid: no viewBox. Text is placed in px (13 px labels at any width) on rows of their own; the
+  // bars, ticks and grid are placed in % of the width, so the chart fills its card on a desktop
+  // screen with type at its usual size, and reads at 1:1 on a 320–390 px phone. W is the width
+  // the legend is laid out for (the narrowest phone) and the unit of the margins.
+  const W = input.width ?? 320;
   // A row: name, bar, then its numbers; a wider gap before the next name, so rows read apart.
   const rowH = 62;
   const refs = mode === 'ratio' ? [{ value: 100, label: '标准' }, ...(input.ratioMarks ?? [])] : [];
@@ -63,21 +66,25 @@ export function barChart(input: BarChartInput): ChartResult {
   ];
   const key = legend(keys, W, 8, 4);
   const m = { top: key.bottom + 8, right: 16, bottom: 40, left: 12 };
+  const pct = (px: number) => (px / W) * 100;
   const H = m.top + input.items.length * rowH + m.bottom;
   const id = input.id ?? stableId('bar', input.title);
   const pos = (i: BarItem) => (isNum(i.value) ? (mode === 'ratio' ? (i.threshold ? (i.value / i.threshold) * 100 : 0) : i.value) : 0);
   const maxV = Math.max(...input.items.map(pos), ...(mode === 'ratio' ? [100] : input.items.map((i) => i.threshold))) || 1;
-  const x = scaleLinear().domain([0, maxV * 1.08]).nice(4).range([m.left, W - m.right]);
+  const x = scaleLinear().domain([0, maxV * 1.08]).nice(4).range([pct(m.left), 100 - pct(m.right)]);
+  const X = (v: number) => `${n(x(v))}%`;
+  const edge = `${n(100 - pct(2))}%`;
   const parts: string[] = [key.svg];
   const ticks = x.ticks(4);
   for (const t of ticks) {
-    parts.push(`<line x1="${n(x(t))}" x2="${n(x(t))}" y1="${m.top}" y2="${H - m.bottom}" stroke="${GRID}"/>`);
+    parts.push(`<line x1="${X(t)}" x2="${X(t)}" y1="${m.top}" y2="${H - m.bottom}" stroke="${GRID}"/>`);
     // the last tick label ends at the edge rather than running past it
-    const last = t === ticks[ticks.length - 1] && x(t) > W - m.right - 20;
-    parts.push(text(last ? W - 2 : x(t), H - m.bottom + 16, mode === 'ratio' ? `${t}%` : num(t), `text-anchor="${last ? 'end' : 'middle'}" fill="${MUTED}" font-size="12"`));
+    const last = t === ticks[ticks.length - 1];
+    parts.push(textAt(last ? edge : X(t), H - m.bottom + 16, mode === 'ratio' ? `${t}%` : num(t), `text-anchor="${last ? 'end' : 'middle'}" fill="${MUTED}" font-size="12"`));
   }
-  const axisTitle = input.axisTitle ?? (mode === 'ratio' ? '达到标准的百分比（%）' : '');
-  if (axisTitle) parts.push(text(W - 2, H - 4, axisTitle, `text-anchor="end" fill="${MUTED}" font-size="12"`));
+  const units = [...new Set(input.items.map((i) => i.unit ?? ''))];
+  const axisTitle = input.axisTitle ?? (mode === 'ratio' ? '达到标准的百分比（%）' : units.length === 1 && units[0] ? `单位：${units[0]}` : '');
+  if (axisTitle) parts.push(textAt(edge, H - 4, axisTitle, `text-anchor="end" fill="${MUTED}" font-size="12"`));
   // Each row: the indicator name, the bar (the standard as a short tick across the bar only),
   // then the value, the standard and ✓/✗ on their own line — no text is crossed.
   input.items.forEach((it, k) => {
@@ -91,14 +98,14 @@ export function barChart(input: BarChartInput): ChartResult {
     const barY = y0 + 19;
     if (isNum(v)) {
       const w = Math.max(0, x(pos(it)) - x(0));
-      parts.push(`<rect x="${n(x(0))}" y="${n(barY)}" width="${n(w)}" height="14" fill="${ok ? PALETTE[0] : '#fff'}" stroke="${PALETTE[0]}" stroke-width="1.5"/>`);
+      parts.push(`<rect x="${X(0)}" y="${n(barY)}" width="${n(w)}%" height="14" fill="${ok ? PALETTE[0] : '#fff'}" stroke="${PALETTE[0]}" stroke-width="1.5"/>`);
       const label = `${withUnit(num(v, d), it.unit)} · 标准${it.comparison === '>=' ? '≥' : '≤'}${withUnit(num(it.threshold, d), it.unit)} · ${status}`;
       parts.push(text(m.left, y0 + 49, label, `font-size="12" fill="${INK}"`));
     } else {
       parts.push(text(m.left, y0 + 49, `${status} · 标准${it.comparison === '>=' ? '≥' : '≤'}${withUnit(num(it.threshold, digits), it.unit)}`, `font-size="12" fill="${MUTED}"`));
     }
     const marks = mode === 'ratio' ? refs.map((r) => ({ v: r.value, dash: dashOf(r.value) })) : [{ v: it.threshold, dash: '' }];
-    for (const t of marks) parts.push(`<line class="limit" x1="${n(x(t.v))}" x2="${n(x(t.v))}" y1="${n(barY - 3)}" y2="${n(barY + 17)}" stroke="${LIMIT}" stroke-width="2"${t.dash ? ` stroke-dasharray="${t.dash}"` : ''}/>`);
+    for (const t of marks) parts.push(`<line class="limit" x1="${X(t.v)}" x2="${X(t.v)}" y1="${n(barY - 3)}" y2="${n(barY + 17)}" stroke="${LIMIT}" stroke-width="2"${t.dash ? ` stroke-dasharray="${t.dash}"` : ''}/>`);
   });
 
   const known = input.items.filter((i) => isNum(i.value));
@@ -128,7 +135,7 @@ export function barChart(input: BarChartInput): ChartResult {
     return [i.label, withUnit(num(v, digits), i.unit), `${i.comparison === '>=' ? '≥' : '≤'} ${withUnit(num(i.threshold, digits), i.unit)}`, ok ? '✓ 达标' : `✗ 差 ${withUnit(num(Math.abs(i.threshold - v), digits), i.unit)}`];
   });
   return {
-    svg: svgOpen({ id, title: input.title, desc, width: W, height: H }) + parts.join('') + svgClose,
+    svg: svgOpen({ id, title: input.title, desc, width: W, height: H, fluid: true }) + parts.join('') + svgClose,
     title: input.title,
     summary,
     table: { caption: input.title, columns: [{ label: '指标' }, { label: '数值', numeric: true }, { label: '标准', numeric: true }, { label: '对照标准' }], rows },

@@ -42,11 +42,16 @@ export function stableId(prefix: string, text: string): string {
 }
 
 /** Drawn at most 1.4× its viewBox, so chart text never grows past about 18 px on wide screens. */
-export function svgOpen(o: { id: string; title: string; desc: string; width: number; height: number; extraDefs?: string }): string {
+/**
+ * `fluid`: no viewBox — the drawing is as wide as its card and `height` px tall; text placed in
+ * px keeps its size, marks placed in % of the width stretch (see bar.ts).
+ */
+export function svgOpen(o: { id: string; title: string; desc: string; width: number; height: number; extraDefs?: string; fluid?: boolean }): string {
   const t = `${o.id}-t`;
   const d = `${o.id}-d`;
+  const size = o.fluid ? `width="100%" height="${o.height}" style="height:${o.height}px;max-width:none"` : `viewBox="0 0 ${o.width} ${o.height}" width="100%" style="max-width:${Math.round(o.width * 1.4)}px"`;
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${o.width} ${o.height}" width="100%" style="max-width:${Math.round(o.width * 1.4)}px" role="img" aria-labelledby="${t} ${d}" ` +
+    `<svg xmlns="http://www.w3.org/2000/svg" ${size} role="img" aria-labelledby="${t} ${d}" ` +
     `font-family="inherit" font-size="13" class="chart-svg" preserveAspectRatio="xMidYMid meet">` +
     `<title id="${t}">${escapeXml(o.title)}</title><desc id="${d}">${escapeXml(o.desc)}</desc>` +
     (o.extraDefs ? `<defs>${o.extraDefs}</defs>` : '')
@@ -54,6 +59,11 @@ export function svgOpen(o: { id: string; title: string; desc: string; width: num
 }
 
 export const svgClose = '</svg>';
+
+/** A text at an x given as it should be written (e.g. a percentage of a fluid chart's width). */
+export function textAt(x: string, y: number, s: string, attrs = ''): string {
+  return `<text x="${x}" y="${n(y)}"${attrs ? ' ' + attrs : ''}>${escapeXml(s)}</text>`;
+}
 
 export function text(x: number, y: number, s: string, attrs = ''): string {
   return `<text x="${n(x)}" y="${n(y)}"${attrs ? ' ' + attrs : ''}>${escapeXml(s)}</text>`;

@@ -165,10 +165,20 @@ function bboxOf(segs: readonly [number, number, number, number][]): Box {
   return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
 }
 
-/** The shapes of a chart SVG with their boxes; grid lines (`ignoreStroke`) and <defs> left out. */
-export function readSvg(svg: string, ignoreStroke: readonly string[] = ['#e3e7ec']): { frame: Box; shapes: Shape[] } {
+/** True for a chart without a viewBox (drawn as wide as its card; x in % of the width). */
+export function isFluid(svg: string): boolean {
+  return !/^<svg[^>]*viewBox=/.test(svg);
+}
+
+/**
+ * The shapes of a chart SVG with their boxes; grid lines (`ignoreStroke`) and <defs> left out.
+ * A fluid chart is read as drawn `width` px wide (its x values in % resolved against it).
+ */
+export function readSvg(svg: string, ignoreStroke: readonly string[] = ['#e3e7ec'], width = 360): { frame: Box; shapes: Shape[] } {
   const vb = /viewBox="([-\d.]+) ([-\d.]+) ([-\d.]+) ([-\d.]+)"/.exec(svg);
-  const frame: Box = vb ? { x0: Number(vb[1]), y0: Number(vb[2]), x1: Number(vb[1]) + Number(vb[3]), y1: Number(vb[2]) + Number(vb[4]) } : { x0: 0, y0: 0, x1: 0, y1: 0 };
+  const fluidH = Number(/^<svg[^>]*\sheight="([\d.]+)"/.exec(svg)?.[1] ?? 0);
+  const frame: Box = vb ? { x0: Number(vb[1]), y0: Number(vb[2]), x1: Number(vb[1]) + Number(vb[3]), y1: Number(vb[2]) + Number(vb[4]) } : { x0: 0, y0: 0, x1: width, y1: fluidH };
+  const X = (v: string | undefined) => (v === undefined ? NaN : v.endsWith('%') ? (Number(v.slice(0, -1)) * width) / 100 : Number(v));
   const rootFs = Number(/^<svg[^>]*font-size="([\d.]+)"/.exec(svg)?.[1] ?? 13);
   const shapes: Shape[] = [];
   const stack: number[] = [0];
@@ -207,7 +217,7 @@ export function readSvg(svg: string, ignoreStroke: readonly string[] = ['#e3e7ec
           const s = unescape(textContent);
           const fs = Number(t['font-size'] ?? rootFs);
           const anchor = (t['text-anchor'] ?? 'start') as 'start' | 'middle' | 'end';
-          let box = textBox(Number(t.x), Number(t.y), s, fs, anchor);
+          let box = textBox(X(t.x), Number(t.y), s, fs, anchor);
           const rot = /rotate\((-?[\d.]+)[ ,]+([-\d.]+)[ ,]+([-\d.]+)\)/.exec(t.transform ?? '');
           if (rot && Math.abs(Math.abs(Number(rot[1])) - 90) < 1e-6) {
             // ±90° about (cx, cy): the box turns on its side around that point.
@@ -234,16 +244,16 @@ export function readSvg(svg: string, ignoreStroke: readonly string[] = ['#e3e7ec
     if (close || openText) continue;
     if (a.stroke && ignoreStroke.includes(a.stroke) && (a.fill === undefined || a.fill === 'none')) continue;
     if (name === 'line') {
-      const s: [number, number, number, number] = [Number(a.x1), Number(a.y1), Number(a.x2), Number(a.y2)];
+      const s: [number, number, number, number] = [X(a.x1), Number(a.y1), X(a.x2), Number(a.y2)];
       shapes.push({ kind: 'line', group, segments: [s], box: bboxOf([s]) });
     } else if (name === 'rect') {
-      const x = Number(a.x ?? 0);
+      const x = X(a.x ?? '0');
       const y = Number(a.y ?? 0);
-      const w = Number(a.width);
+      const w = X(a.width);
       const h = Number(a.height);
       shapes.push({ kind: 'rect', group, segments: [], box: { x0: x, y0: y, x1: x + w, y1: y + h } });
     } else if (name === 'circle') {
-      const cx = Number(a.cx);
+      const cx = X(a.cx);
       const cy = Number(a.cy);
       const r = Number(a.r);
       shapes.push({ kind: 'circle', group, segments: [], box: { x0: cx - r, y0: cy - r, x1: cx + r, y1: cy + r } });
@@ -264,8 +274,8 @@ const what = (s: Shape) => (s.kind === 'text' ? `“${s.label}”` : s.kind === 
  * Every text of the chart that overlaps another text, crosses a mark it does not share a group
  * with, or runs past the edge of the viewBox. Empty for a chart a reader can read.
  */
-export function layoutProblems(svg: string): LayoutProblem[] {
-  const { frame, shapes } = readSvg(svg);
+export function layoutProblems(svg: string, width = 360): LayoutProblem[] {
+  const { frame, shapes } = readSvg(svg, undefined, width);
   const texts = shapes.filter((s) => s.kind === 'text');
   const marks = shapes.filter((s) => s.kind !== 'text');
   const out: LayoutProblem[] = [];

@@ -110,7 +110,8 @@ export function lineChart(input: LineChartInput): ChartResult {
   if (input.limit) keys.push({ swatch: { kind: 'line', stroke: LIMIT, dash: '6 4' }, label: limitLabel });
   const key = legend(keys, W, 8, 4);
   // The unit on its own line above the value axis, under the legend.
-  const axisTitle = input.axisTitle ?? (unit ? `单位：${unit.trim()}` : '');
+  // Every value axis says what it measures: its unit, or what the numbers are.
+  const axisTitle = input.axisTitle ?? (unit ? `单位：${unit.trim()}` : input.valueLabel);
   const unitY = key.bottom + 14;
   const m = { top: (axisTitle ? unitY : key.bottom) + 14, right: 16, bottom: 28, left: 44 };
   const H = m.top + plotH + m.bottom;
