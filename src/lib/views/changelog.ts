@@ -5,7 +5,7 @@
  */
 import { ALL_DATASETS } from '../schema';
 import { INDICATOR_TABLES, SHOWN, type Distribution } from '../export';
-import type { Link, TableCell, ViewTable } from './types';
+import type { Link, TableCell, ViewTable, Words } from './types';
 
 export interface ChangelogTable {
   readonly heading: string;
@@ -38,7 +38,8 @@ export interface ChangelogView {
   readonly releases: readonly ChangelogRelease[];
 }
 
-const W = {
+/** The words of the page, in one place (another language passes its own ChangelogWords). */
+export const CHANGELOG_ZH = {
   title: '更新记录',
   description: '每个数据版本与上一版本相比新增、删除的行和修改的单元格（旧值 → 新值），更正注明原因。',
   intro: '每次发布的数据与上一版本逐单元格比较：按主键列出新增和删除的行，以及修改的单元格（旧值 → 新值）。属于更正的修改注明原因。完整明细可下载各版本的 changes.csv。订阅：',
@@ -62,6 +63,7 @@ const W = {
   addedRows: (keys: string, more: number | null) => `新增的行（主键）：${keys}${more !== null ? ` 等 ${more} 行` : ''}`,
   removedRows: (keys: string, more: number | null) => `删除的行（主键）：${keys}${more !== null ? ` 等 ${more} 行` : ''}`,
 } as const;
+export type ChangelogWords = Words<typeof CHANGELOG_ZH>;
 
 /** Every table with a page: the data contract's datasets, then the computed ones. */
 const TABLES = [...ALL_DATASETS, ...INDICATOR_TABLES];
@@ -74,35 +76,35 @@ export interface ChangelogSource {
   readonly fileHref: (version: string, path: string) => string;
 }
 
-export function changelogView({ d, href, fileHref }: ChangelogSource): ChangelogView {
+export function changelogView({ d, href, fileHref }: ChangelogSource, w: ChangelogWords = CHANGELOG_ZH): ChangelogView {
   const releases = [...d.releases].reverse().map((r): ChangelogRelease => {
-    const corrections = r.corrections.map((c) => W.correctionText(datasetZh(c.dataset), c.year, c.key.join('/'), c.column ? columnZh(c.dataset, c.column) : null, c.reason));
-    const base = { id: `v${r.version}`, heading: W.version(r.version), date: r.date, notes: r.notes || null, corrections };
+    const corrections = r.corrections.map((c) => w.correctionText(datasetZh(c.dataset), c.year, c.key.join('/'), c.column ? columnZh(c.dataset, c.column) : null, c.reason));
+    const base = { id: `v${r.version}`, heading: w.version(r.version), date: r.date, notes: r.notes || null, corrections };
     if (!r.available) return { ...base, unavailable: r.reason, comparison: null, tables: [] };
-    if (!r.diff) return { ...base, unavailable: null, comparison: { before: W.first, previous: null, after: '', download: null }, tables: [] };
+    if (!r.diff) return { ...base, unavailable: null, comparison: { before: w.first, previous: null, after: '', download: null }, tables: [] };
     const diff = r.diff;
     return {
       ...base,
       unavailable: null,
       comparison: {
-        before: W.compared,
+        before: w.compared,
         previous: { text: diff.previous, href: `#v${diff.previous}` },
-        after: W.changedFiles(diff.tables.length),
-        download: r.changes ? { text: W.download, href: fileHref(r.version, 'changes.csv'), sha256: r.changes.csv.sha256 } : null,
+        after: w.changedFiles(diff.tables.length),
+        download: r.changes ? { text: w.download, href: fileHref(r.version, 'changes.csv'), sha256: r.changes.csv.sha256 } : null,
       },
       tables: diff.tables.map((t): ChangelogTable => {
         const rows: TableCell[][] = t.changed.flatMap((row) =>
-          row.changes.map((ch): TableCell[] => [row.key.join('/'), columnZh(t.dataset, ch.column), ch.old === '' ? W.empty : ch.old, ch.new === '' ? W.empty : ch.new, ch.correction ? `${W.correction}：${ch.correction}` : '']),
+          row.changes.map((ch): TableCell[] => [row.key.join('/'), columnZh(t.dataset, ch.column), ch.old === '' ? w.empty : ch.old, ch.new === '' ? w.empty : ch.new, ch.correction ? `${w.correction}：${ch.correction}` : '']),
         );
         return {
-          heading: W.tableHeading(datasetZh(t.dataset), t.year, W.status[t.status]),
-          summary: t.status === 'changed' ? W.summary(t.rowsAdded, t.rowsRemoved, t.rowsChanged, t.cellsChanged, t.columnsAdded, t.columnsRemoved) : null,
-          cells: rows.length ? { caption: W.cellsCaption(t.rowsChanged > SHOWN), searchable: false, layout: 'stack', columns: W.columns.map((label) => ({ label })), rows } : null,
-          added: t.added.length ? W.addedRows(t.added.map((k) => k.join('/')).join('、'), t.rowsAdded > t.added.length ? t.rowsAdded : null) : null,
-          removed: t.removed.length ? W.removedRows(t.removed.map((k) => k.join('/')).join('、'), t.rowsRemoved > t.removed.length ? t.rowsRemoved : null) : null,
+          heading: w.tableHeading(datasetZh(t.dataset), t.year, w.status[t.status]),
+          summary: t.status === 'changed' ? w.summary(t.rowsAdded, t.rowsRemoved, t.rowsChanged, t.cellsChanged, t.columnsAdded, t.columnsRemoved) : null,
+          cells: rows.length ? { caption: w.cellsCaption(t.rowsChanged > SHOWN), searchable: false, layout: 'stack', columns: w.columns.map((label) => ({ label })), rows } : null,
+          added: t.added.length ? w.addedRows(t.added.map((k) => k.join('/')).join('、'), t.rowsAdded > t.added.length ? t.rowsAdded : null) : null,
+          removed: t.removed.length ? w.removedRows(t.removed.map((k) => k.join('/')).join('、'), t.rowsRemoved > t.removed.length ? t.rowsRemoved : null) : null,
         };
       }),
     };
   });
-  return { title: W.title, description: W.description, intro: W.intro, feed: { text: W.feed, href: href('feed.xml') }, correctionsHeading: W.correctionsHeading, correctionLabel: W.correction, releases };
+  return { title: w.title, description: w.description, intro: w.intro, feed: { text: w.feed, href: href('feed.xml') }, correctionsHeading: w.correctionsHeading, correctionLabel: w.correction, releases };
 }

@@ -11,7 +11,7 @@ import type { Portal } from '../site/portal';
 import type { Segment } from './glossary';
 import { schoolRule } from './shared';
 import type { Crumb } from './topics';
-import type { Link, TableCell, Verdict, ViewTable } from './types';
+import type { Link, TableCell, Verdict, ViewTable, Words } from './types';
 
 export interface FilterLink extends Link {
   readonly count: string;
@@ -42,7 +42,8 @@ export interface DirectoryView {
   readonly note: readonly Segment[] | null;
 }
 
-const W = {
+/** The words of the page, in one place (another language passes its own DirectoryWords). */
+export const DIRECTORY_ZH = {
   title: '学校名录',
   schools: '学校',
   description: (region: string, n: number) => `${region}${n}所义务教育学校的名录：按县区、学段、办学性质和城乡筛选，每所学校有单独的页面。`,
@@ -69,10 +70,11 @@ const W = {
   notPublished: '未公布',
   verdict: { passes: '✓ 达标', fails: '✗ 未达标', unknown: '? 未公布' },
 } as const;
+export type DirectoryWords = Words<typeof DIRECTORY_ZH>;
 
 const VERDICT: Record<DirectoryRow['verdicts'][number]['status'], Verdict> = { passes: 'met', fails: 'unmet', unknown: 'unknown' };
 
-function filtersView(p: Portal, current: { dim: Dimension; value: string } | null, form: boolean): DirectoryFiltersView {
+function filtersView(p: Portal, current: { dim: Dimension; value: string } | null, form: boolean, w: DirectoryWords): DirectoryFiltersView {
   const options = filterOptions(p);
   const exists = new Set(filterPages(p).map((o) => `${o.dim}:${o.value}`));
   const groups = DIMENSIONS.flatMap((d) => {
@@ -82,21 +84,21 @@ function filtersView(p: Portal, current: { dim: Dimension; value: string } | nul
       {
         label: d.zh,
         links: [
-          { text: W.all, href: p.href('schools/'), count: '', current: !current },
-          ...opts.map((o) => ({ text: o.label, href: p.href(`schools/${o.dim}/${o.value}/`), count: W.count(o.count), current: !!current && current.dim === o.dim && current.value === o.value })),
+          { text: w.all, href: p.href('schools/'), count: '', current: !current },
+          ...opts.map((o) => ({ text: o.label, href: p.href(`schools/${o.dim}/${o.value}/`), count: w.count(o.count), current: !!current && current.dim === o.dim && current.value === o.value })),
         ],
       },
     ];
   });
   return {
-    label: W.filtersLabel,
+    label: w.filtersLabel,
     groups,
     form: form
       ? {
-          query: W.query,
+          query: w.query,
           selects: [
-            ...DIMENSIONS.map((d) => ({ name: d.key, label: d.zh, options: [{ value: '', label: W.all }, ...options.filter((o) => o.dim === d.key).map((o) => ({ value: o.value, label: o.label }))] })),
-            { name: W.sort.name, label: W.sort.label, options: W.sort.options.map(([value, label]) => ({ value, label })) },
+            ...DIMENSIONS.map((d) => ({ name: d.key, label: d.zh, options: [{ value: '', label: w.all }, ...options.filter((o) => o.dim === d.key).map((o) => ({ value: o.value, label: o.label }))] })),
+            { name: w.sort.name, label: w.sort.label, options: w.sort.options.map(([value, label]) => ({ value, label })) },
           ],
         }
       : null,
@@ -104,19 +106,19 @@ function filtersView(p: Portal, current: { dim: Dimension; value: string } | nul
 }
 
 /** The directory table: one row per school, data-* for the in-page filter and sort. */
-export function directoryTable(p: Portal, schools: readonly SchoolRow[], caption: string): ViewTable {
+export function directoryTable(p: Portal, schools: readonly SchoolRow[], caption: string, w: DirectoryWords = DIRECTORY_ZH): ViewTable {
   const rows = directoryRows(p, schools);
   const total = schoolRule(p).total;
   return {
-    caption: W.caption(caption, rows.length),
+    caption: w.caption(caption, rows.length),
     id: 'directory',
     layout: 'stack',
     searchable: false,
-    columns: W.columns(p.latestYear, total).map((label, i) => ({ label, numeric: i === 5 })),
+    columns: w.columns(p.latestYear, total).map((label, i) => ({ label, numeric: i === 5 })),
     rows: rows.map((r): TableCell[] => {
       const s = r.school;
-      const tags = [...(s.status === 'closed' ? [W.closed] : []), ...(s.kind !== 'regular' ? [zh.kind(s.kind)] : [])];
-      const verdicts = r.verdicts.map((v) => `${zh.part(v.stage)} ${W.verdict[v.status]}`).join('\n');
+      const tags = [...(s.status === 'closed' ? [w.closed] : []), ...(s.kind !== 'regular' ? [zh.kind(s.kind)] : [])];
+      const verdicts = r.verdicts.map((v) => `${zh.part(v.stage)} ${w.verdict[v.status]}`).join('\n');
       const worst: Verdict = r.verdicts.some((v) => v.status === 'fails') ? 'unmet' : r.verdicts.some((v) => v.status === 'unknown') ? 'unknown' : 'met';
       return [
         { text: s.name, href: p.href(`schools/${s.school_id}/`), ...(tags.length ? { tags } : {}) },
@@ -124,30 +126,30 @@ export function directoryTable(p: Portal, schools: readonly SchoolRow[], caption
         zh.stage(s.stage),
         zh.ownership(s.ownership),
         zh.locale(s.locale),
-        r.students === null ? { text: W.notPublished, verdict: 'unknown' } : fmt(r.students),
-        r.verdicts.length ? { text: verdicts, verdict: r.verdicts.length === 1 ? VERDICT[r.verdicts[0].status] : worst } : { text: W.notPublished, verdict: 'unknown' },
+        r.students === null ? { text: w.notPublished, verdict: 'unknown' } : fmt(r.students),
+        r.verdicts.length ? { text: verdicts, verdict: r.verdicts.length === 1 ? VERDICT[r.verdicts[0].status] : worst } : { text: w.notPublished, verdict: 'unknown' },
       ];
     }),
     rowData: rows.map((r) => ({ county: r.school.region_code, stage: r.school.stage, ownership: r.school.ownership, locale: r.school.locale, name: r.school.name, students: r.students === null ? '' : String(r.students) })),
   };
 }
 
-export function directoryView(p: Portal): DirectoryView {
+export function directoryView(p: Portal, w: DirectoryWords = DIRECTORY_ZH): DirectoryView {
   const all = p.data.schools;
   const small = all.length <= DIRECTORY_ROW_LIMIT;
   const closed = all.filter((s) => s.status === 'closed').length;
   const region = p.settings.region_name;
   const rule = schoolRule(p);
   return {
-    title: W.title,
-    description: W.description(region, all.length),
-    breadcrumbs: [{ label: W.schools }],
-    lede: W.lede(region, all.length, closed),
+    title: w.title,
+    description: w.description(region, all.length),
+    breadcrumbs: [{ label: w.schools }],
+    lede: w.lede(region, all.length, closed),
     countyLink: null,
-    filters: filtersView(p, null, small),
-    table: small ? directoryTable(p, all, W.allCaption) : null,
-    tooMany: small ? null : [{ text: W.tooMany }, { text: W.search, href: p.href('search/') }, { text: W.end }],
-    note: [{ text: W.note(rule.total, rule.text) }, { text: W.methodology, href: p.href('methodology/') }, { text: W.noteEnd }],
+    filters: filtersView(p, null, small, w),
+    table: small ? directoryTable(p, all, w.allCaption, w) : null,
+    tooMany: small ? null : [{ text: w.tooMany }, { text: w.search, href: p.href('search/') }, { text: w.end }],
+    note: [{ text: w.note(rule.total, rule.text) }, { text: w.methodology, href: p.href('methodology/') }, { text: w.noteEnd }],
   };
 }
 
@@ -155,18 +157,18 @@ export function directoryFilterPaths(p: Portal): { params: { dim: Dimension; val
   return filterPages(p).map((o) => ({ params: { dim: o.dim, value: o.value } }));
 }
 
-export function directoryFilterView(p: Portal, dim: Dimension, value: string): DirectoryView {
+export function directoryFilterView(p: Portal, dim: Dimension, value: string, w: DirectoryWords = DIRECTORY_ZH): DirectoryView {
   const opt = filterOptions(p).find((o) => o.dim === dim && o.value === value)!;
   const dimZh = DIMENSIONS.find((d) => d.key === dim)!.zh;
-  const title = W.filterTitle(dim, dimZh, opt.label);
-  const table = directoryTable(p, schoolsMatching(p, dim, value), title);
+  const title = w.filterTitle(dim, dimZh, opt.label);
+  const table = directoryTable(p, schoolsMatching(p, dim, value), title, w);
   return {
     title,
-    description: W.filterDescription(p.settings.region_name, title, table.rows.length),
-    breadcrumbs: [{ label: W.schools, href: p.href('schools/') }, { label: opt.label }],
+    description: w.filterDescription(p.settings.region_name, title, table.rows.length),
+    breadcrumbs: [{ label: w.schools, href: p.href('schools/') }, { label: opt.label }],
     lede: null,
-    countyLink: dim === 'county' ? { text: W.countyLink(opt.label), href: p.href(`counties/${value}/`) } : null,
-    filters: filtersView(p, { dim, value }, false),
+    countyLink: dim === 'county' ? { text: w.countyLink(opt.label), href: p.href(`counties/${value}/`) } : null,
+    filters: filtersView(p, { dim, value }, false, w),
     table,
     tooMany: null,
     note: null,

@@ -14,7 +14,7 @@ import { fmtUnit } from '../site/format';
 import type { Portal } from '../site/portal';
 import { glossaryTerms, linkFirstTerms, type Segment } from './glossary';
 import type { Crumb } from './topics';
-import type { Link, TableCell, ViewTable } from './types';
+import type { Link, TableCell, ViewTable, Words } from './types';
 
 /** What the MDX prose reads as `props` (every number it prints). */
 export interface MethodologyProse {
@@ -56,19 +56,19 @@ export interface MethodologyView {
   readonly standards: { readonly id: string; readonly heading: string; readonly intro: string; readonly groups: readonly { readonly summary: string; readonly table: ViewTable }[] };
 }
 
-const GROUP_ZH: Record<StandardGroup, string> = {
-  basic_balance: '基本均衡（2012年办法）',
-  resources: '资源配置',
-  government: '政府保障程度',
-  quality: '教育质量',
-  social: '社会认可度',
-  class_size: '班额分档',
-  admissions: '招生公开',
-  procedure: '评估程序',
-};
-const STAGE_ZH: Record<string, string> = { primary: '小学', junior: '初中' };
-
-const W = {
+/** The words of the page, in one place (another language passes its own MethodologyWords). */
+export const METHODOLOGY_ZH = {
+  groups: {
+    basic_balance: '基本均衡（2012年办法）',
+    resources: '资源配置',
+    government: '政府保障程度',
+    quality: '教育质量',
+    social: '社会认可度',
+    class_size: '班额分档',
+    admissions: '招生公开',
+    procedure: '评估程序',
+  } satisfies Record<StandardGroup, string>,
+  stages: { primary: '小学', junior: '初中' } as Record<string, string>,
   title: '方法说明',
   description: '本站各项指标的含义、计算公式、标准和来源；差异系数算例；数据不能显示的指标。',
   lede: '每项指标怎么算、标准是多少、出自哪份文件，以及本站的数据不能说明什么；差异系数、优质均衡等术语的含义见',
@@ -100,6 +100,7 @@ const W = {
   localStandard: (national: string) => `本地标准；国家 ${national}`,
   notComputable: '（数据无法检验）',
 } as const;
+export type MethodologyWords = Words<typeof METHODOLOGY_ZH>;
 
 /** The worked example of the domain reference: three schools, weights 1000/500/500, values 5/4/3. */
 const EXAMPLE = { p: [1000, 500, 500], x: [5.0, 4.0, 3.0] } as const;
@@ -127,7 +128,7 @@ function workedExample(): MethodologyProse['ex'] {
 /** “≥ 4.5 m²（本地）”. */
 const standardText = (s: AppliedStandard) => `${comparisonSymbol(s.comparison, s.strict)} ${fmtUnit(s.threshold, s.unit)}`;
 
-export function methodologyView(p: Portal): MethodologyView {
+export function methodologyView(p: Portal, w: MethodologyWords = METHODOLOGY_ZH): MethodologyView {
   const total = QUALITY_INDICATOR_KEYS.length;
   const cvStd = p.standard('cv_quality', 'primary');
   const cv2 = (key: string, stage: 'primary' | 'junior') => p.standard(key, stage).threshold.toFixed(2);
@@ -148,11 +149,11 @@ export function methodologyView(p: Portal): MethodologyView {
     m: methodologyFacts(p.results.standards),
   };
 
-  const stdCell = (s: AppliedStandard): string => `${standardText(s)}${s.origin === 'local' ? W.local : ''}`;
+  const stdCell = (s: AppliedStandard): string => `${standardText(s)}${s.origin === 'local' ? w.local : ''}`;
   const indicators: ViewTable = {
-    caption: W.indicatorsCaption(total, cvStd.citation),
+    caption: w.indicatorsCaption(total, cvStd.citation),
     layout: 'stack',
-    columns: W.indicatorsColumns.map((label, i) => ({ label, numeric: i >= 2 })),
+    columns: w.indicatorsColumns.map((label, i) => ({ label, numeric: i >= 2 })),
     rows: QUALITY_INDICATOR_KEYS.map((k) => {
       const sp = p.standard(k, 'primary');
       const sj = p.standard(k, 'junior');
@@ -161,44 +162,44 @@ export function methodologyView(p: Portal): MethodologyView {
   };
 
   const coverage: ViewTable = {
-    caption: W.coverageCaption,
+    caption: w.coverageCaption,
     layout: 'stack',
-    columns: W.coverageColumns.map((label) => ({ label })),
-    rows: METHOD_COVERAGE.filter((c) => c.level !== 'shown').map((c) => [c.zh, c.level === 'partly' ? W.partly : W.notShown, c.note]),
+    columns: w.coverageColumns.map((label) => ({ label })),
+    rows: METHOD_COVERAGE.filter((c) => c.level !== 'shown').map((c) => [c.zh, c.level === 'partly' ? w.partly : w.notShown, c.note]),
   };
 
   // Groups in the order the standards table first names them.
   const groups = new Map<StandardGroup, AppliedStandard[]>();
   for (const s of p.results.standards) groups.set(s.group, [...(groups.get(s.group) ?? []), s]);
   const rule = (s: AppliedStandard) => {
-    const stage = STAGE_ZH[s.stage] ?? '';
+    const stage = w.stages[s.stage] ?? '';
     return stage && !s.zh.includes(stage) ? `${s.zh}（${stage}）` : s.zh;
   };
 
   return {
-    title: W.title,
-    description: W.description,
-    breadcrumbs: [{ label: W.title }],
-    lede: [...linkFirstTerms(W.lede, glossaryTerms(p)), { text: W.glossary, href: p.href('glossary/') }, { text: W.end }],
-    tocLabel: W.tocLabel,
-    toc: W.toc(total).map(([text, href]) => ({ text, href })),
+    title: w.title,
+    description: w.description,
+    breadcrumbs: [{ label: w.title }],
+    lede: [...linkFirstTerms(w.lede, glossaryTerms(p)), { text: w.glossary, href: p.href('glossary/') }, { text: w.end }],
+    tocLabel: w.tocLabel,
+    toc: w.toc(total).map(([text, href]) => ({ text, href })),
     prose,
-    indicators: { id: 'indicators', heading: W.indicatorsHeading(total), table: indicators },
-    coverage: { id: 'coverage', heading: W.coverageHeading, intro: W.coverageIntro, table: coverage },
+    indicators: { id: 'indicators', heading: w.indicatorsHeading(total), table: indicators },
+    coverage: { id: 'coverage', heading: w.coverageHeading, intro: w.coverageIntro, table: coverage },
     standards: {
       id: 'standards',
-      heading: W.standardsHeading,
-      intro: W.standardsIntro,
+      heading: w.standardsHeading,
+      intro: w.standardsIntro,
       groups: [...groups.entries()].map(([g, list]) => ({
-        summary: W.groupSummary(GROUP_ZH[g], list.length),
+        summary: w.groupSummary(w.groups[g], list.length),
         table: {
-          caption: GROUP_ZH[g],
+          caption: w.groups[g],
           layout: 'stack',
-          columns: W.standardsColumns.map((label, i) => ({ label, numeric: i === 1 })),
+          columns: w.standardsColumns.map((label, i) => ({ label, numeric: i === 1 })),
           rows: list.map((s): TableCell[] => [
             rule(s),
-            s.origin === 'local' ? { text: standardText(s), note: W.localStandard(fmtUnit(s.nationalThreshold, s.unit)) } : standardText(s),
-            `${s.note}${s.computable ? '' : W.notComputable}`,
+            s.origin === 'local' ? { text: standardText(s), note: w.localStandard(fmtUnit(s.nationalThreshold, s.unit)) } : standardText(s),
+            `${s.note}${s.computable ? '' : w.notComputable}`,
             s.origin === 'local' && s.local ? s.local.source : s.citation,
           ]),
         },
