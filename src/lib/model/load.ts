@@ -8,6 +8,7 @@ import { checkCrossFile } from '../validate/cross-file';
 import { makeIssue, sortIssues, countBySeverity } from '../validate/make-issue';
 import { loadSettings, SETTINGS_FILES } from '../settings/load';
 import { checkDataFile, dataRoot } from '../validate/data-file';
+import { BOUNDARIES_FILE, checkBoundaries } from '../validate/boundaries';
 
 export interface LoadResult {
   readonly data: PortalData;
@@ -99,7 +100,11 @@ export function loadPortalDataSync(dataDir: string): LoadResult {
     issues.push(...r.issues);
   }
 
-  const knownTop = new Set<string>([...[...TOP_LEVEL_DATASETS, ...AUXILIARY_DATASETS].map((d) => `${d.id}.csv`), ...SETTINGS_FILES]);
+  // Optional county outlines for the maps: their problems are issues too (warnings: the map is
+  // drawn without the outline concerned), checked against the codes of regions.csv.
+  if (present(join(dataDir, BOUNDARIES_FILE))) issues.push(...readBoundaries(dataDir, root, top.regions));
+
+  const knownTop = new Set<string>([...[...TOP_LEVEL_DATASETS, ...AUXILIARY_DATASETS].map((d) => `${d.id}.csv`), ...SETTINGS_FILES, BOUNDARIES_FILE]);
   const years: { year: number; folder: string; tables: Record<string, TypedRow[]> }[] = [];
   for (const entry of readdirSync(dataDir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     if (IGNORED.test(entry.name)) continue;
@@ -150,6 +155,20 @@ export function loadPortalDataSync(dataDir: string): LoadResult {
     ...(top.calendar.length ? { calendar: top.calendar as unknown as NonNullable<PortalData['calendar']> } : {}),
   };
   return { data, issues: sortIssues(issues), readable: true };
+}
+
+function readBoundaries(dataDir: string, root: string, regions: readonly TypedRow[]): Issue[] {
+  const c = checkDataFile(dataDir, root, BOUNDARIES_FILE);
+  if (!c.ok) return [c.issue];
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(c.path);
+  } catch (e) {
+    return [makeIssue('not-a-file', { file: BOUNDARIES_FILE }, { kind: `无法读取的文件（${(e as NodeJS.ErrnoException).code ?? '读取失败'}）` })];
+  }
+  const codes = new Set<string>();
+  for (const r of regions) if (typeof r.region_code === 'string') codes.add(r.region_code);
+  return checkBoundaries(bytes, codes);
 }
 
 function unknownFileHint(name: string, inYear: boolean): string {

@@ -159,6 +159,7 @@ const SCOPE_ORDER: readonly { scope: IssueKind['scope']; zh: string }[] = [
   { scope: 'row', zh: '行' },
   { scope: 'cell', zh: '单元格' },
   { scope: 'cross-file', zh: '文件之间' },
+  { scope: 'map', zh: '县区边界文件' },
 ];
 
 /** The guide as blocks. `kinds` defaults to the live catalogue (a parameter only for tests). */
@@ -266,7 +267,7 @@ export function guideBlocks(kinds: readonly IssueKind[] = ISSUE_KINDS): Block[] 
       '坐标为经纬度（十进制度数），与 schools.csv 的经纬度使用同一坐标系（WGS-84 或 GCJ-02）；投影坐标（以米为单位）请先转换。环的方向不限。',
       '每个要素的 properties 中写县区的行政区划代码（`region_code`、`行政区划代码` 或 `adcode`），与 regions.csv 一致。',
       '边界会画进每个县区页面：文件请尽量小（建议先简化到 1 MB 以内，例如用 mapshaper）。',
-      '文件有问题时（不是有效的 JSON、代码不在 regions.csv 中、坐标不是经纬度），构建会给出中文提醒，并跳过有问题的边界，不会中断发布。',
+      '文件有问题时（不是有效的 JSON、代码不在 regions.csv 中、坐标不是经纬度），`npm run validate` 和自动检查会给出中文提醒，指出第几个要素、哪个属性（见“县区边界文件层面的问题”）；地图跳过有问题的边界，不会中断发布。',
     ),
   );
 

@@ -12,7 +12,7 @@ export interface IssueKind {
   readonly code: string;
   readonly severity: Severity;
   /** Where it occurs: a whole file, its header, a row, a cell, or across files. */
-  readonly scope: 'file' | 'header' | 'row' | 'cell' | 'cross-file' | 'folder';
+  readonly scope: 'file' | 'header' | 'row' | 'cell' | 'cross-file' | 'folder' | 'map';
   readonly title: string;
   readonly description: string;
   readonly fix: string;
@@ -583,6 +583,79 @@ const kinds = [
     description: '年份文件夹存在但没有任何数据文件。',
     fix: '放入该年度的数据文件，或删除空文件夹。',
     template: '文件夹 {value} 中没有任何数据文件。',
+  },
+  // ── boundaries.geojson (optional county outlines for the maps) ──────
+  {
+    code: 'boundaries-not-json',
+    severity: 'warning',
+    scope: 'map',
+    title: '县区边界文件无法读取',
+    description: 'boundaries.geojson 不是有效的 JSON（或不是 UTF-8 编码），地图上不画县区边界；其余内容照常发布。',
+    fix: '用 mapshaper 或 QGIS 重新导出为 GeoJSON（UTF-8），不要手工编辑。',
+    template: '{file} 不是有效的 GeoJSON：{detail}。地图上不画县区边界，其余内容照常发布。',
+  },
+  {
+    code: 'boundaries-not-collection',
+    severity: 'warning',
+    scope: 'map',
+    title: '县区边界文件不是要素集合',
+    description: 'boundaries.geojson 应为一个 GeoJSON FeatureCollection，每个县区一个要素。',
+    fix: '导出时选择“FeatureCollection”（mapshaper、QGIS 的默认输出即是）。',
+    template: '{file} 应为 GeoJSON FeatureCollection（"type": "FeatureCollection"，含 features 数组），现在{detail}。地图上不画县区边界。',
+  },
+  {
+    code: 'boundary-no-code',
+    severity: 'warning',
+    scope: 'map',
+    title: '边界要素没有县区代码',
+    description: '每个要素的 properties 中要有县区的行政区划代码，地图才知道它是哪个县区。',
+    fix: '在要素属性中加上 region_code（与 regions.csv 中的代码相同）。',
+    template: '{file} 第{row}个要素的 properties 中没有县区代码（{keys}），这个要素不画在地图上。',
+  },
+  {
+    code: 'boundary-unknown-region',
+    severity: 'warning',
+    scope: 'map',
+    title: '边界要素的县区代码不在行政区划中',
+    description: '要素的代码在 regions.csv 中找不到，地图不知道它是哪个县区。',
+    fix: '核对代码（6位行政区划代码），或在 regions.csv 中补上该县区。',
+    template: '{file} 第{row}个要素的县区代码“{value}”（属性 {column}）不在 regions.csv 中，这个要素不画在地图上。',
+  },
+  {
+    code: 'boundary-bad-geometry',
+    severity: 'warning',
+    scope: 'map',
+    title: '边界要素不是多边形',
+    description: '县区边界须是 Polygon 或 MultiPolygon；点、线或空的 geometry 画不出县区。',
+    fix: '导出县区的面图层（不是点或线图层）。',
+    template: '{file} 第{row}个要素（{value}）{detail}，应为 Polygon 或 MultiPolygon，这个县区的边界不画在地图上。',
+  },
+  {
+    code: 'boundary-not-degrees',
+    severity: 'warning',
+    scope: 'map',
+    title: '边界坐标不是经纬度',
+    description: '坐标须是十进制度数的经纬度（与学校的经纬度同一坐标系）；投影坐标（以米为单位的大数字）画不出来。',
+    fix: '在 QGIS 或 mapshaper 中把图层转换为 WGS-84（EPSG:4326）后重新导出。',
+    template: '{file} 第{row}个要素（{value}）的坐标不是经纬度（经度 −180～180、纬度 −90～90 的十进制度数）；投影坐标请先转换为经纬度。这个县区的边界不画在地图上。',
+  },
+  {
+    code: 'boundary-duplicate',
+    severity: 'warning',
+    scope: 'map',
+    title: '同一县区有两个边界要素',
+    description: '同一个县区代码出现在多个要素中，地图只用第一个。',
+    fix: '合并这些要素（mapshaper 的 dissolve），或删去多余的。',
+    template: '{file} 第{row}个要素的县区代码“{value}”与第{firstRow}个要素重复，地图只用第{firstRow}个。',
+  },
+  {
+    code: 'boundaries-too-large',
+    severity: 'warning',
+    scope: 'map',
+    title: '县区边界文件过大',
+    description: '县区边界会画进每个县区页面，文件太大会让每个页面变重。',
+    fix: '用 mapshaper 的“简化”功能把文件简化到 1 MB 以内。',
+    template: '{file} 有 {size}；县区边界会画进每个县区页面，建议先简化到 1 MB 以内（例如用 mapshaper 的“简化”功能）。',
   },
 ] as const satisfies readonly IssueKind[];
 

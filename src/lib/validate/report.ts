@@ -56,6 +56,19 @@ export function recordStartLines(bytes: Uint8Array): number[] {
   return sepLine ? starts.slice(1) : starts;
 }
 
+/** boundaries.geojson: its issues name a feature (counted from 1) and a property, not a row and column. */
+function isGeoJson(file: string): boolean {
+  return /\.geojson$/i.test(file);
+}
+
+/** Where an issue is, in words: “第3行，列 学生数 [students]” or “第2个要素，属性 region_code”. */
+export function issuePlace(i: Issue): string {
+  const geo = isGeoJson(i.file);
+  const row = i.row === null ? null : geo ? `第${i.row}个要素` : `第${i.row}行`;
+  const column = !i.column ? null : geo ? `属性 ${i.column}` : `列 ${columnName(i.file, i.column)}`;
+  return [row, column].filter(Boolean).join('，');
+}
+
 /** An issue with the physical line of the file it concerns (null for file-level issues). */
 export type LocatedIssue = Issue & { readonly line: number | null };
 
@@ -79,7 +92,8 @@ export function withPhysicalLines(issues: readonly Issue[], dataDir: string | nu
     cache.set(file, starts);
     return starts;
   };
-  return issues.map((i) => ({ ...i, line: i.row === null ? null : (startsOf(i.file)?.[i.row - 1] ?? i.row) }));
+  // In a GeoJSON file `row` counts features, not lines: such an issue points at the file.
+  return issues.map((i) => ({ ...i, line: i.row === null || isGeoJson(i.file) ? null : (startsOf(i.file)?.[i.row - 1] ?? i.row) }));
 }
 
 /** The issue list as a Chinese text report, grouped by file (what the CLI and the build print). */
@@ -99,7 +113,7 @@ export function formatText(issues: readonly Issue[], dataDir: string): string {
   for (const [file, list] of byFile) {
     lines.push(`■ ${file}（${list.length}个问题）`);
     for (const i of list) {
-      const where = [i.row !== null ? `第${i.row}行` : null, i.column ? `列 ${columnName(i.file, i.column)}` : null].filter(Boolean).join('，');
+      const where = issuePlace(i);
       lines.push(`  ${i.severity === 'error' ? '错误' : '提醒'}${where ? `［${where}］` : ''} ${i.message}  (${i.code})`);
     }
     lines.push('');
@@ -143,8 +157,8 @@ export function formatGithub(issues: readonly Issue[], filePrefix: string, dataD
     .map((i) => {
       const props = [`file=${escapeProperty(prefix + (i.file === '.' ? '' : i.file))}`];
       if (i.line !== null) props.push(`line=${i.line}`);
-      props.push(`title=${escapeProperty(`${i.code}${i.column ? ` ${columnName(i.file, i.column)}` : ''}`)}`);
-      const note = i.row !== null && i.line !== i.row ? `（表格中第${i.row}行，文件中第${i.line}行：上方有跨行的单元格）` : '';
+      props.push(`title=${escapeProperty(`${i.code}${i.column ? ` ${isGeoJson(i.file) ? issuePlace(i) : columnName(i.file, i.column)}` : ''}`)}`);
+      const note = i.row !== null && i.line !== null && i.line !== i.row ? `（表格中第${i.row}行，文件中第${i.line}行：上方有跨行的单元格）` : '';
       return `::${i.severity === 'error' ? 'error' : 'warning'} ${props.join(',')}::${escapeData(i.message + note)}`;
     })
     .join('\n') + (issues.length ? '\n' : '');
