@@ -15,7 +15,11 @@ import { countiesViewEn } from '../src/lib/i18n/views/counties';
 import { homeViewEn, schoolsViewEn } from '../src/lib/i18n/views/home';
 import { methodologyViewEn } from '../src/lib/i18n/views/methodology';
 import { alternatesOf, hasEnglish } from '../src/lib/i18n/routes';
-import { cellText } from '../src/lib/views/types';
+import { cellText, type TableCell } from '../src/lib/views/types';
+import { classSizeTopicView } from '../src/lib/views/topics-class-size';
+import { fundingTopicView } from '../src/lib/views/topics-funding';
+import { teachersTopicView } from '../src/lib/views/topics-teachers';
+import { classSizeTopicViewEn, fundingTopicViewEn, teachersTopicViewEn, topicsIndexViewEn } from '../src/lib/i18n/views/topics';
 import type { Portal } from '../src/lib/site/portal';
 
 const pipeline = await runPipeline({ dataDir: resolve('data'), today: '2026-11-24' });
@@ -185,5 +189,34 @@ describe('hreflang counterparts', () => {
     expect(hasEnglish(off, 'schools/2199010001/')).toBe(false);
     expect(alternatesOf(off, '/schools/2199010001/')).toMatchObject({ locale: 'zh', en: null, other: null });
     expect(schoolPathsEn(off)).toEqual([]);
+  });
+});
+
+describe('topic pages in English: the Chinese views’ cells in English words', () => {
+  it('class sizes: the same numbers per year as the Chinese table, newest first', () => {
+    const en = classSizeTopicViewEn(portal);
+    const zh = classSizeTopicView(portal);
+    expect(en.regionTable.columns.map((c) => c.label).slice(0, 2)).toEqual(['Year', 'Classes']);
+    expect(en.regionTable.rows.map((r) => cellText(r[0]))).toEqual(['2025', '2024', '2023', '2022', '2021']);
+    expect(en.regionTable.rows.map((r) => r.slice(1).map(cellText))).toEqual(zh.regionTable.rows.map((r) => r.slice(1).map(cellText)));
+    // links go to the English county pages
+    const first = en.counties.rows[0][0];
+    expect(typeof first === 'string' ? '' : first.href).toMatch(/^\/en\/counties\/\d+\/#class-size$/);
+  });
+
+  it('teachers and funding: checks keep their verdicts; ✓ met / ✗ … short', () => {
+    const t = teachersTopicViewEn(portal);
+    const tz = teachersTopicView(portal);
+    const verdicts = (rows: readonly (readonly TableCell[])[]) => rows.map((r) => r.map((c) => (typeof c === 'string' ? null : (c.verdict ?? null))));
+    expect(verdicts(t.region.rows)).toEqual(verdicts(tz.region.table.rows));
+    expect(cellText(t.region.rows[0][0])).toBe('Teachers holding a certificate');
+    for (const c of t.region.rows.flat().map(cellText)) expect(c).not.toMatch(/达标|差/);
+    const f = fundingTopicViewEn(portal);
+    expect(verdicts(f.growth.rows)).toEqual(verdicts(fundingTopicView(portal).growth.table.rows));
+    expect(f.growth.rows.flat().map(cellText).filter((c) => / ✗ /.test(c)).every((c) => / pp short$/.test(c))).toBe(true);
+  });
+
+  it('no Chinese words except data', () => {
+    for (const v of [topicsIndexViewEn(portal), classSizeTopicViewEn(portal), teachersTopicViewEn(portal), fundingTopicViewEn(portal)]) expect(chineseLeft(portal, v)).toEqual([]);
   });
 });

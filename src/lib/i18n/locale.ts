@@ -27,3 +27,6 @@ export function localePath(locale: Locale, path: string): string {
   const p = path.replace(/^\/+/, '');
   return locale === 'en' ? EN_PREFIX + p : p;
 }
+
+/** The topic pages with an English version (src/pages/[lang]/topics/); the others link to the Chinese page. */
+export const EN_TOPICS = ['class-size', 'funding', 'teachers'] as const;

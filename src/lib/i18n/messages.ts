@@ -62,8 +62,9 @@ export type MessageKey = keyof typeof ZH;
 export const EN: Record<MessageKey, string> = {
   skip: 'Skip to main content',
   sampleLabel: 'Sample data: ',
-  sampleText: 'the schools, figures and files on this site are fictional',
-  sampleWide: ', for demonstration only',
+  // one line on a 390 px phone (the header must stay compact); the rest shows on wider screens
+  sampleText: 'all schools and figures are fictional',
+  sampleWide: ', and so are the files: for demonstration only',
   sampleEnd: '.',
   search: 'Search',
   searchLabel: 'Search schools, streets or counties',

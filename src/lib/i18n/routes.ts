@@ -7,7 +7,7 @@
 import { ALL_DATASETS } from '../schema';
 import { INDICATOR_TABLES } from '../export/indicator-tables';
 import type { Portal } from '../site/portal';
-import { EN_PREFIX, LANG, type Locale } from './locale';
+import { EN_PREFIX, EN_TOPICS, LANG, type Locale } from './locale';
 
 const DATASET_IDS = new Set<string>([...ALL_DATASETS.map((d) => d.id), ...INDICATOR_TABLES.map((d) => d.id)]);
 
@@ -15,7 +15,8 @@ const DATASET_IDS = new Set<string>([...ALL_DATASETS.map((d) => d.id), ...INDICA
 export function hasEnglish(p: Portal, zhPath: string): boolean {
   if (!p.settings.english) return false;
   const path = zhPath.replace(/^\/+/, '');
-  if (['', 'schools/', 'counties/', 'methodology/', 'data/'].includes(path)) return true;
+  if (['', 'schools/', 'counties/', 'methodology/', 'data/', 'topics/'].includes(path)) return true;
+  if (EN_TOPICS.some((t) => path === `topics/${t}/`)) return true;
   let m = /^schools\/([^/]+)\/$/.exec(path);
   if (m) return p.schoolsById.has(m[1]);
   m = /^counties\/([^/]+)\/$/.exec(path);
