@@ -37,7 +37,7 @@ describe('linking the first occurrence in the prose of <main>', () => {
     expect(link('<p>差异<b>系数</b></p>')).toBe('<p>差异<b>系数</b></p>');
   });
 
-  it('never in headings, links, tables, charts, code, captions, summaries, navigation or hidden text', () => {
+  it('never in headings, links, tables, charts and their figures, code, captions, summaries, navigation or hidden text', () => {
     const skipped = [
       '<h2>差异系数</h2>',
       '<p><a href="/counties/">差异系数</a></p>',
@@ -46,7 +46,7 @@ describe('linking the first occurrence in the prose of <main>', () => {
       '<script>const s = "<p>差异系数</p>";</script>',
       '<style>.x::after{content:"差异系数"}</style>',
       '<p><code>差异系数</code></p>',
-      '<figure><figcaption>差异系数</figcaption></figure>',
+      '<figure class="chart"><figcaption>差异系数</figcaption><p class="summary">差异系数由0.56降至0.41。</p></figure>',
       '<details><summary>差异系数</summary></details>',
       '<nav><p>差异系数</p></nav>',
       '<p><span class="visually-hidden">差异系数</span></p>',

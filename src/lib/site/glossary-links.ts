@@ -4,7 +4,8 @@
  * <main> becomes a link to /glossary/#<anchor>.
  *
  * - Only text inside <main>; never in headings, links, tables, SVG, scripts, styles, code, form
- *   controls, captions, <summary>, <nav>, or text hidden from sight (visually-hidden, hidden,
+ *   controls, captions, <summary>, <nav>, figures (a chart's caption and summary sentence
+ *   belong to the chart), or text hidden from sight (visually-hidden, hidden,
  *   aria-hidden) — a link there would be unreadable, nested or invisible to the eye.
  * - Longest term first at any position, matches never overlap: 综合差异系数 is linked whole,
  *   and a later 综合差异系数 stays plain whole rather than giving away the 差异系数 inside it.
@@ -30,7 +31,7 @@ export interface GlossaryTerm {
 /** Elements whose text is never linked (their whole subtree). */
 const SKIP = new Set([
   'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'a', 'table', 'svg', 'math', 'script', 'style', 'code', 'pre', 'kbd', 'samp',
-  'button', 'select', 'option', 'textarea', 'label', 'summary', 'figcaption', 'caption', 'nav', 'noscript', 'template', 'title', 'dt',
+  'button', 'select', 'option', 'textarea', 'label', 'summary', 'figure', 'caption', 'nav', 'noscript', 'template', 'title', 'dt',
 ]);
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title']);
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
