@@ -21,6 +21,13 @@ export type TableCell =
       readonly note?: string;
       readonly title?: string;
       readonly tags?: readonly string[];
+      /** Language of the cell's text when it is not the page's (an English column name: 'en'). */
+      readonly lang?: string;
+      /** A code, key or file path: shown in monospace. */
+      readonly code?: boolean;
+      /** The link is a file to download (and its SHA-256, checked by the distribution tests). */
+      readonly download?: boolean;
+      readonly sha256?: string;
     };
 
 /**
