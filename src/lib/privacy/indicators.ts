@@ -11,14 +11,16 @@ import { computeIndicators } from '../indicators';
 import type { IndicatorResults, SchoolYearResult } from '../indicators/types';
 import type { PortalData, YearData } from '../model/types';
 import { TOP_LEVEL_DATASETS, YEAR_DATASETS } from '../schema';
-import { DEFAULT_THRESHOLD, dependentColumns, sensitiveColumns, withholdRow } from './suppress';
+import { DEFAULT_THRESHOLD, dependentColumns, pupilColumns, sensitiveColumns, smallSpecialSchools, withholdRow, withholdSmallSchools, withRowsRestored } from './suppress';
 
 /**
  * The model with every small sensitive count (0 < n < threshold) blanked, and every value that
  * would give such a count back (schema `suppressWith`, e.g. 特教公用经费) blanked with it.
  */
-export function withoutSmallCounts(data: PortalData): PortalData {
-  const n = data.settings.suppression_threshold ?? DEFAULT_THRESHOLD;
+export function withoutSmallCounts(raw: PortalData): PortalData {
+  const n = raw.settings.suppression_threshold ?? DEFAULT_THRESHOLD;
+  // The pupils of a small special-education school, and what is set per pupil there, first.
+  const data = withholdSmallSchools(raw, n);
   const blank = (schema: (typeof YEAR_DATASETS)[number] | (typeof TOP_LEVEL_DATASETS)[number], rows: readonly Record<string, unknown>[]) => {
     const cols = sensitiveColumns(schema);
     if (!cols.length) return rows;
@@ -46,8 +48,34 @@ export function withheldReason(threshold: number): string {
  * computeIndicators on the publishable model, with the reason of a withheld value saying so
  * (rather than “not reported”). Pages and indicator downloads should read these results.
  */
+/** Why a small special-education school has no pupil numbers and no per-pupil values on the site. */
+export function smallSchoolReason(threshold: number): string {
+  return `特殊教育学校在校生少于${threshold}人：为保护隐私，不公布人数及按人数计算的数值。`;
+}
+
+/** The year files whose rows withholdSmallSchools takes out for a small special-education school. */
+const PUPIL_DATASETS = YEAR_DATASETS.filter((d) => {
+  const { counts, derived } = pupilColumns(d);
+  return counts.length + derived.length > 0;
+}).map((d) => d.id);
+/** A `missing` entry (`resources.students`, `resources:5199010004`, `funding`) about one of those files. */
+const aboutPupils = (m: string) => PUPIL_DATASETS.some((d) => m === d || m.startsWith(`${d}.`) || m.startsWith(`${d}:`));
+
+/** Every value in `v` (a result tree) missing because of a withheld cell: “not published, because …”. */
+function explainWithheld<T>(v: T, reason: string): T {
+  if (Array.isArray(v)) return v.map((x) => explainWithheld(x, reason)) as T;
+  if (typeof v !== 'object' || v === null) return v;
+  const o = v as Record<string, unknown>;
+  if (o.kind === 'missing' && Array.isArray(o.missing) && o.missing.some((m) => aboutPupils(String(m)))) return { kind: 'not_applicable', reason } as T;
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(o)) out[k] = explainWithheld(x, reason);
+  return out as T;
+}
+
 export function publishableIndicators(data: PortalData): IndicatorResults {
   const n = data.settings.suppression_threshold ?? DEFAULT_THRESHOLD;
+  // Worked out on the rows as loaded: the model pages read no longer holds those schools' rows.
+  const smallSchools = smallSpecialSchools(withRowsRestored(data), n);
   const hidden = new Set<string>();
   for (const y of data.years)
     for (const r of y.funding ?? []) {
@@ -55,9 +83,12 @@ export function publishableIndicators(data: PortalData): IndicatorResults {
       if (typeof v === 'number' && v > 0 && v < n) hidden.add(`${y.year}|${r.school_id}`);
     }
   const results = computeIndicators(withoutSmallCounts(data));
-  if (!hidden.size) return results;
+  if (!hidden.size && !smallSchools.size) return results;
   const reason = withheldReason(n);
+  const smallReason = smallSchoolReason(n);
   const schools = results.schools.map((s): SchoolYearResult => {
+    // A small special-education school: what is missing is missing because it is withheld.
+    if (smallSchools.has(`${s.year}|${s.school_id}`)) return explainWithheld(s, smallReason);
     if (!hidden.has(`${s.year}|${s.school_id}`)) return s;
     const c = s.funding.specialEdPerStudent;
     if (c.value.kind === 'value') return s; // special-education schools use all their pupils: nothing hidden

@@ -9,9 +9,13 @@ import type { PortalData } from '../model/types';
 import type { Issue } from '../validate/issue';
 import { sortIssues } from '../validate/make-issue';
 import { applyEmbargo, publicationDate, readEmbargo, type EmbargoRule, type WithheldFile } from './embargo';
+import { withholdSmallSchools } from './suppress';
 
 export interface PublishableResult {
-  /** The model without embargoed files (NOT yet suppressed). */
+  /**
+   * The model without embargoed files and without the pupils of small special-education schools
+   * (withholdSmallSchools); other small counts are NOT yet suppressed (suppressPortalData).
+   */
   readonly data: PortalData;
   /** Validation issues of every file, embargoed ones included, plus embargo setting problems. */
   readonly issues: Issue[];
@@ -26,7 +30,12 @@ export interface PublishableResult {
 export function withholdEmbargoed(r: LoadResult, dataDir: string, today: string): PublishableResult {
   if (!r.readable) return { data: r.data, issues: r.issues, readable: false, withheld: [], rules: [], today };
   const { rules, issues: embargoIssues } = readEmbargo(dataDir);
-  const { data, withheld } = applyEmbargo(r.data, rules, today);
+  const embargoed = applyEmbargo(r.data, rules, today);
+  const withheld = embargoed.withheld;
+  // The pupils of a special-education school with fewer than the threshold are a small count of
+  // pupils with a disability: blank them (and what is set per pupil) in the model every page,
+  // download and indicator reads (privacy README, “small special-education schools”).
+  const data = withholdSmallSchools(embargoed.data);
   // loadSettings reports embargo problems too (so `npm run validate` sees them): keep one of each.
   const seen = new Set(r.issues.map((i) => `${i.code}|${i.message}`));
   const extra = embargoIssues.filter((i) => !seen.has(`${i.code}|${i.message}`));

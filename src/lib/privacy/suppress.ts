@@ -100,29 +100,172 @@ export function suppressRows<R extends Readonly<Record<string, unknown>>>(
   return rows.map((r) => withholdRow(r, cols, deps, threshold, marker));
 }
 
+// ───────────── special-education schools with fewer pupils than the threshold ─────────────
+
+/** Columns that count a school's pupils (`count`) or are set per pupil / a rate over them (`derived`). */
+export function pupilColumns(schema: Pick<DatasetSchema, 'columns'>): { counts: string[]; derived: string[] } {
+  return {
+    counts: schema.columns.filter((c) => c.pupils === 'count').map((c) => c.key),
+    derived: schema.columns.filter((c) => c.pupils === 'derived').map((c) => c.key),
+  };
+}
+
 /**
- * The model as it may be published: every sensitive count suppressed. Pages and downloads read
- * this, never the raw model, for anything that shows a sensitive column (indicators that only
- * publish aggregates over many schools may use the raw model; see publishedTotal for totals).
+ * `year|school_id` of every 特殊教育学校 whose pupils that year number more than 0 and fewer than
+ * the threshold. All its pupils have a disability, so the school's pupil count is a small count of
+ * a sensitive category, like 特教学生数 “<5”. Its pupils are counted from resources.csv (the sum
+ * of its stage rows); without those, from its classes, outcomes.csv or 特教学生数.
+ */
+export function smallSpecialSchools(data: PortalData, threshold: number): Set<string> {
+  const special = new Set(data.schools.filter((s) => s.kind === 'special_education').map((s) => s.school_id));
+  const out = new Set<string>();
+  if (special.size === 0) return out;
+  for (const y of data.years) {
+    const sums = new Map<string, { resources: number | null; classes: number | null; start: number | null; specialEd: number | null }>();
+    const of = (id: unknown) => {
+      if (typeof id !== 'string' || !special.has(id)) return null;
+      let t = sums.get(id);
+      if (!t) sums.set(id, (t = { resources: null, classes: null, start: null, specialEd: null }));
+      return t;
+    };
+    const add = (a: number | null, v: unknown) => (typeof v === 'number' ? (a ?? 0) + v : a);
+    for (const r of y.resources ?? []) {
+      const t = of(r.school_id);
+      if (t) t.resources = add(t.resources, r.students);
+    }
+    for (const r of y.classes ?? []) {
+      const t = of(r.school_id);
+      if (t) t.classes = add(t.classes, r.students);
+    }
+    for (const r of y.outcomes ?? []) {
+      const t = of(r.school_id);
+      if (t) t.start = add(t.start, r.students_start);
+    }
+    for (const r of y.funding ?? []) {
+      const t = of(r.school_id);
+      if (t) t.specialEd = add(t.specialEd, r.special_ed_students);
+    }
+    for (const [id, t] of sums) {
+      const pupils = t.resources ?? t.classes ?? t.start ?? t.specialEd;
+      if (isSmallCount(pupils, threshold)) out.add(`${y.year}|${id}`);
+    }
+  }
+  return out;
+}
+
+/**
+ * Cells blanked by withholdSmallSchools because they counted the pupils of a small
+ * special-education school (0 < n < threshold): published as “<N” by suppressPortalData. Keyed by
+ * the row object, so nothing else in the code has to know.
+ */
+const smallPupilCells = new WeakMap<object, readonly string[]>();
+
+/**
+ * The rows a year file had before withholdSmallSchools took a small special-education school's
+ * rows out of the model, keyed by the new year object: the downloads (suppressPortalData) publish
+ * those rows with “<N” and empty cells instead.
+ */
+const rowsBeforeWithholding = new WeakMap<object, Readonly<Record<string, readonly Record<string, unknown>[]>>>();
+
+/** The model with the rows withholdSmallSchools took out put back (for the downloads and the reasons). */
+export function withRowsRestored(data: PortalData): PortalData {
+  if (!data.years.some((y) => rowsBeforeWithholding.has(y))) return data;
+  return { ...data, years: data.years.map((y) => { const r = rowsBeforeWithholding.get(y); return r ? ({ ...y, ...r } as unknown as YearData) : y; }) };
+}
+
+/**
+ * The model without the pupils of small special-education schools (smallSpecialSchools).
+ *
+ * `rows` (the model pages and indicators read): the school's rows of every year file that holds
+ * a count of its pupils (admissions, classes, resources, funding, outcomes) are left out for that
+ * year, so the school page says those figures are not published and no indicator, per-pupil
+ * value, class chart or county total includes them. Page code never meets a blank where a count
+ * is required.
+ *
+ * `cells` (the downloads): the rows stay; each small `count` is blanked (published “<N”) and each
+ * `derived` value (amounts set per pupil, rates over the pupils) is blanked (published empty).
+ * Rows of other schools keep their identity in both.
+ */
+export function withholdSmallSchools(
+  data: PortalData,
+  threshold: number = data.settings.suppression_threshold ?? DEFAULT_THRESHOLD,
+  mode: 'rows' | 'cells' = 'rows',
+): PortalData {
+  const small = smallSpecialSchools(data, threshold);
+  if (small.size === 0) return data;
+  const years = data.years.map((y) => {
+    let out: Record<string, unknown> | null = null;
+    const before: Record<string, readonly Record<string, unknown>[]> = {};
+    const yr = y as unknown as Record<string, readonly Record<string, unknown>[] | undefined>;
+    for (const d of YEAR_DATASETS) {
+      const rows = yr[d.id];
+      const { counts, derived } = pupilColumns(d);
+      if (!rows || (!counts.length && !derived.length)) continue;
+      const isSmall = (r: Record<string, unknown>) => small.has(`${y.year}|${String(r.school_id)}`);
+      if (!rows.some(isSmall)) continue;
+      if (mode === 'rows') {
+        before[d.id] = rows;
+        (out ??= { ...y })[d.id] = rows.filter((r) => !isSmall(r));
+        continue;
+      }
+      (out ??= { ...y })[d.id] = rows.map((r) => {
+        if (!isSmall(r)) return r;
+        const row: Record<string, unknown> = { ...r };
+        const marked: string[] = [];
+        // A count of 0 names nobody and one at or above the threshold (applicants) hides nothing.
+        for (const k of counts) {
+          if (!isSmallCount(r[k], threshold)) continue;
+          marked.push(k);
+          row[k] = null;
+        }
+        for (const k of derived) row[k] = null;
+        if (marked.length) smallPupilCells.set(row, marked);
+        return row;
+      });
+    }
+    if (!out) return y;
+    if (mode === 'rows') rowsBeforeWithholding.set(out, before);
+    return out as unknown as YearData;
+  });
+  return { ...data, years };
+}
+
+/**
+ * The model as it may be published: every sensitive count suppressed, and the pupils of small
+ * special-education schools withheld (“<N”, their per-pupil amounts and rates empty). Downloads
+ * and diffs read this.
  */
 export function suppressPortalData(data: PortalData): PortalData {
   const n = data.settings.suppression_threshold ?? DEFAULT_THRESHOLD;
-  const rec = data as unknown as Record<string, readonly Record<string, unknown>[] | undefined>;
+  const withheld = withholdSmallSchools(withRowsRestored(data), n, 'cells');
+  const marker = suppressionMarker(n);
+  const suppress = (d: DatasetSchema, rows: readonly Record<string, unknown>[]) => {
+    const out = suppressRows(d, rows, n);
+    for (let i = 0; i < rows.length; i++) {
+      const marked = smallPupilCells.get(rows[i]);
+      if (!marked) continue;
+      const row: Record<string, unknown> = { ...out[i] };
+      for (const k of marked) row[k] = marker;
+      out[i] = row;
+    }
+    return out;
+  };
+  const rec = withheld as unknown as Record<string, readonly Record<string, unknown>[] | undefined>;
   const top: Record<string, unknown> = {};
   for (const d of TOP_LEVEL_DATASETS) {
     const rows = rec[d.id];
-    if (rows) top[d.id] = suppressRows(d, rows, n);
+    if (rows) top[d.id] = suppress(d, rows);
   }
-  const years = data.years.map((y) => {
+  const years = withheld.years.map((y) => {
     const out: Record<string, unknown> = { ...y };
     const yr = y as unknown as Record<string, readonly Record<string, unknown>[] | undefined>;
     for (const d of YEAR_DATASETS) {
       const rows = yr[d.id];
-      if (rows) out[d.id] = suppressRows(d, rows, n);
+      if (rows) out[d.id] = suppress(d, rows);
     }
     return out as unknown as YearData;
   });
-  return { ...data, ...top, years } as PortalData;
+  return { ...withheld, ...top, years } as PortalData;
 }
 
 /** A total as it may be published, computed only from published parts. */

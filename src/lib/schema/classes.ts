@@ -13,7 +13,7 @@ export const classes = {
     schoolIdColumn,
     gradeColumn,
     { key: 'class_name', zh: '班级', en: 'Class', type: 'text', required: true, description: '班级名称或编号，同校同年级内不得重复。', example: '1班' },
-    count('students', '学生数', 'Students', true, '学年初该班学生数。', '43'),
+    { ...count('students', '学生数', 'Students', true, '学年初该班学生数。', '43'), pupils: 'count' },
   ],
 } as const satisfies DatasetSchema;
 

@@ -11,10 +11,10 @@ export const outcomes = {
   primaryKey: ['school_id'],
   columns: [
     schoolIdColumn,
-    count('students_start', '学年初在校生数', 'Students at the start of the year', false, '学年初在校生数。', '1200'),
-    count('dropouts', '辍学人数', 'Dropouts', false, '学年内辍学人数，不得大于学年初在校生数。', '0'),
-    percent('pass_rate', '学业合格率', 'Academic pass rate', false, '学业水平合格率（%）。', '97.2'),
-    percent('good_rate', '综合素质评价优良率', 'Good-or-better comprehensive evaluation', false, '综合素质评价优良率（%）。', '92'),
+    { ...count('students_start', '学年初在校生数', 'Students at the start of the year', false, '学年初在校生数。', '1200'), pupils: 'count' },
+    { ...count('dropouts', '辍学人数', 'Dropouts', false, '学年内辍学人数，不得大于学年初在校生数。', '0'), pupils: 'count' },
+    { ...percent('pass_rate', '学业合格率', 'Academic pass rate', false, '学业水平合格率（%）。', '97.2'), pupils: 'derived' },
+    { ...percent('good_rate', '综合素质评价优良率', 'Good-or-better comprehensive evaluation', false, '综合素质评价优良率（%）。', '92'), pupils: 'derived' },
   ],
 } as const satisfies DatasetSchema;
 

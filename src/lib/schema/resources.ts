@@ -13,7 +13,7 @@ export const resources = {
   columns: [
     schoolIdColumn,
     { key: 'stage', zh: '学段', en: 'Stage', type: 'enum', required: true, values: PART_STAGES, description: '小学或初中；一贯制学校每个学段一行。', example: '小学' },
-    count('students', '在校生数', 'Students', true, '学年初在校生数（基础基312/313表口径）。', '1200'),
+    { ...count('students', '在校生数', 'Students', true, '学年初在校生数（基础基312/313表口径）。', '1200'), pupils: 'count' },
     count('qualified_teachers', '高于规定学历教师数', 'Teachers above required qualification', false, '学历高于规定学历的专任教师数（小学专科及以上、初中本科及以上）。', '62'),
     count('backbone_teachers', '县级及以上骨干教师数', 'County-level or higher backbone teachers', false, '县级及以上骨干教师数。', '14'),
     count('pe_arts_teachers', '体育艺术专任教师数', 'PE and arts teachers', false, '体育、艺术（美术、音乐）专任教师数。', '12'),

@@ -50,6 +50,14 @@ export interface Column {
    * (published empty) whenever that count is suppressed. See src/lib/privacy/README.md.
    */
   readonly suppressWith?: string;
+  /**
+   * How the value relates to a school's pupils, for a 特殊教育学校 (every pupil is a pupil with a
+   * disability): `count` — a number of pupils (or applicants), shown as “<5” when the school has
+   * fewer pupils than the threshold that year; `derived` — set per pupil or a rate over the
+   * pupils (公用经费 ÷ the per-pupil standard, a pass rate of 2 out of 3), published empty then.
+   * See src/lib/privacy/README.md.
+   */
+  readonly pupils?: 'count' | 'derived';
   /** Former or other header names still accepted (a renamed column keeps its old header). */
   readonly aliases?: readonly string[];
 }
