@@ -56,6 +56,7 @@ describe('map of the sample', () => {
       for (let j = i + 1; j < centres.length; j++) expect(Math.hypot(centres[i][0] - centres[j][0], centres[i][1] - centres[j][1])).toBeGreaterThanOrEqual(2 * 6 * 1.25);
     // a moved marker is tied to its true place by a thin line
     expect(v.region.svg).toContain('<g class="map-leaders" aria-hidden="true"><line');
+    expect(v.region.svg).toContain('>细线和小点：挪开以免重叠的标记的实际位置</text>');
   });
 
   it('each county’s cluster is named with its count and links to that county’s section below: its map and its schools', () => {

@@ -281,6 +281,14 @@ export function mapSvg(input: MapInput): { svg: string; height: number } {
     parts.push(`<g aria-hidden="true">${marker(c.shape, x + 6, y - 4, 5.5, c.fill, c.hollow)}</g>`);
     parts.push(`<text x="${n(x + 16)}" y="${n(y)}" fill="${INK}">${escapeXml(c.label)}</text>`);
   });
+  // The thin lines explained too, on a row of their own, when some marker was moved.
+  if (leaders.length) {
+    const y = mapH + 18 + legendRows * 20;
+    parts.push(`<g aria-hidden="true"><line x1="10" y1="${n(y - 4)}" x2="22" y2="${n(y - 4)}" stroke="${MUTED}" stroke-width="0.8"/><circle cx="10" cy="${n(y - 4)}" r="1.4" fill="${MUTED}"/></g>`);
+    parts.push(`<text x="26" y="${n(y)}" fill="${INK}">细线和小点：挪开以免重叠的标记的实际位置</text>`);
+    H += 20;
+    parts[0] = parts[0].replace(/viewBox="0 0 [\d.]+ [\d.]+"/, `viewBox="0 0 ${W} ${H}"`);
+  }
   parts.push('</svg>');
   return { svg: parts.join(''), height: H };
 }
