@@ -61,10 +61,19 @@ describe('npm run preview compares the working folder with the last commit', () 
     expect(text).not.toMatch(/残疾儿童录取数 2 → 3/);
   });
 
-  it('the embargoed funding file disappears from the site until its date, and says so', () => {
+  it('the newly embargoed funding file is withheld until its date, not “removed”, and says so', () => {
     expect(json.withheld).toEqual([{ file: '2025/funding.csv', dataset: 'funding', year: 2025, publishAfter: '2026-03-01' }]);
-    expect(json.datasets).toContainEqual(expect.objectContaining({ dataset: 'funding', year: 2025, status: 'removed' }));
-    expect(text).toContain('2025/funding.csv：2026-03-01 起发布');
+    // Before: “− 不再发布 2025/funding.csv（学校经费，2025学年），原有 2 行” and its download page “删除”.
+    expect(json.datasets.find((d) => d.dataset === 'funding')).toBeUndefined();
+    expect(json.withdrawn).toEqual([{ file: '2025/funding.csv', dataset: 'funding', year: 2025, publishAfter: '2026-03-01', rowsOnline: 2 }]);
+    expect(text).not.toMatch(/不再发布 2025\/funding/);
+    expect(text).toContain('暂停发布（网站上现有，推送后暂时撤下，不是删除；到发布日期自动重新发布，无需再推送）：');
+    expect(text).toContain('2025/funding.csv（学校经费，2025学年，网站上现有 2 行）：设置了 publish_after，2026-03-01 起重新发布');
+    expect(json.pagesRemoved.map((p) => p.id)).not.toContain('2025/funding');
+    expect(json.pagesWithheld).toEqual([expect.objectContaining({ kind: 'download', id: '2025/funding', publishAfter: '2026-03-01' })]);
+    expect(text).toContain('· 数据下载：2025/funding.csv（学校经费）：2026-03-01 起恢复');
+    // Findings computed from the funding file are held back with it, not “不再出现” (resolved).
+    expect(json.findingsResolved.map((f) => f.id).filter((id) => /fund/.test(id))).toEqual([]);
   });
 
   it('names the new school page and the new zone row in Chinese', () => {
@@ -115,5 +124,29 @@ describe('npm run preview compares the working folder with the last commit', () 
     const r = preview('--against', 'v9.9');
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('v9.9');
+  });
+});
+
+describe('buildPreview: findings of a withheld file', () => {
+  it('a finding computed from the newly embargoed funding file is held back with it, not “不再出现”', async () => {
+    const { loadPublishableData } = await import('../src/lib/privacy/publishable');
+    const { buildPreview, formatPreview } = await import('../src/lib/publishing/preview');
+    const { fixtureCopy, fixtureText } = await import('./fixture-dir');
+    // 10 000 元 of training out of 1 200 000 元 of public funds: 0.8 %, below the 5 % rule.
+    const funding = fixtureText('minimal', '2025/funding.csv').replace('"1,200,000",60000', '"1,200,000",10000');
+    const before = fixtureCopy('minimal', { '2025/funding.csv': funding });
+    const after = fixtureCopy('minimal', { '2025/funding.csv': funding, 'portal.yml': fixtureText('minimal', 'portal.yml') + 'embargo:\n  2025/funding.csv: 2026-03-01\n' });
+    try {
+      const b = await loadPublishableData(before.dir, '2026-02-01');
+      const a = await loadPublishableData(after.dir, '2026-02-01');
+      const r = buildPreview({ before: b.data, after: a.data, against: ' HEAD ', today: '2026-02-01', issues: a.issues, withheld: a.withheld });
+      expect(r.findingsWithheld.length).toBeGreaterThan(0);
+      expect(r.findingsWithheld.map((f) => f.message).join('\n')).toMatch(/培训/);
+      expect(r.findingsResolved).toEqual([]);
+      expect(formatPreview(r)).toMatch(/随暂不发布的文件暂时不显示 \d+ 条（到发布日期后恢复）：\n\s+· 2025学年 .*培训/);
+    } finally {
+      before.cleanup();
+      after.cleanup();
+    }
   });
 });
