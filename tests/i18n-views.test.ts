@@ -19,7 +19,8 @@ import { cellText, type TableCell } from '../src/lib/views/types';
 import { classSizeTopicView } from '../src/lib/views/topics-class-size';
 import { fundingTopicView } from '../src/lib/views/topics-funding';
 import { teachersTopicView } from '../src/lib/views/topics-teachers';
-import { classSizeTopicViewEn, fundingTopicViewEn, teachersTopicViewEn, topicsIndexViewEn } from '../src/lib/i18n/views/topics';
+import { admissionsTopicViewEn, classSizeTopicViewEn, fundingTopicViewEn, teachersTopicViewEn, topicsIndexViewEn } from '../src/lib/i18n/views/topics';
+import { admissionsTopicView } from '../src/lib/views/topics-admissions';
 import type { Portal } from '../src/lib/site/portal';
 
 const pipeline = await runPipeline({ dataDir: resolve('data'), today: '2026-11-24' });
@@ -217,6 +218,18 @@ describe('topic pages in English: the Chinese views’ cells in English words', 
   });
 
   it('no Chinese words except data', () => {
-    for (const v of [topicsIndexViewEn(portal), classSizeTopicViewEn(portal), teachersTopicViewEn(portal), fundingTopicViewEn(portal)]) expect(chineseLeft(portal, v)).toEqual([]);
+    for (const v of [topicsIndexViewEn(portal), classSizeTopicViewEn(portal), teachersTopicViewEn(portal), fundingTopicViewEn(portal), admissionsTopicViewEn(portal)]) expect(chineseLeft(portal, v)).toEqual([]);
+  });
+
+  it('admissions: the Chinese view computes with English words; the same numbers per county', () => {
+    const en = admissionsTopicViewEn(portal);
+    const zh = admissionsTopicView(portal);
+    expect(en.counties.table.rows.map((r) => r.slice(2).map(cellText))).toEqual(zh.counties.table.rows.map((r) => r.slice(2).map((c) => cellText(c).replace('未公布', 'not published'))));
+    expect(en.counties.table.rows.map((r) => cellText(r[1]))).toEqual(zh.counties.table.rows.map((r) => (cellText(r[1]) === '小学' ? 'Primary' : 'Junior secondary')));
+    // “按时公开 3，逾期公开 1” → “published on time: 3, published late: 1”
+    const cells = en.publication.table.rows.flatMap((r) => r.slice(1).map(cellText));
+    expect(cells.some((c) => /^published on time: \d+/.test(c))).toBe(true);
+    const first = en.publication.table.rows[0][0];
+    expect(typeof first === 'string' ? '' : first.href).toBe('/en/counties/990101/#admissions');
   });
 });

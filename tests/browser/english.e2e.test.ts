@@ -20,7 +20,7 @@ import { SAMPLE_BASE } from './site-pages';
 const launched = await launchBrowser();
 
 /** One English page of each kind (paths relative to the base). */
-const EN_PAGES = ['en/', 'en/schools/', 'en/schools/2199010001/', 'en/schools/3199020009/', 'en/counties/', 'en/counties/990101/', 'en/topics/', 'en/topics/class-size/', 'en/topics/funding/', 'en/topics/teachers/', 'en/methodology/', 'en/data/', 'en/data/admissions/'];
+const EN_PAGES = ['en/', 'en/schools/', 'en/schools/2199010001/', 'en/schools/3199020009/', 'en/counties/', 'en/counties/990101/', 'en/topics/', 'en/topics/admissions/', 'en/topics/class-size/', 'en/topics/funding/', 'en/topics/teachers/', 'en/methodology/', 'en/data/', 'en/data/admissions/'];
 
 /** Site paths (relative to the base) of every HTML page in a build (as tests/browser/every-page.e2e.test.ts lists them). */
 function everyPage(out: string): string[] {

@@ -29,4 +29,4 @@ export function localePath(locale: Locale, path: string): string {
 }
 
 /** The topic pages with an English version (src/pages/[lang]/topics/); the others link to the Chinese page. */
-export const EN_TOPICS = ['class-size', 'funding', 'teachers'] as const;
+export const EN_TOPICS = ['admissions', 'class-size', 'funding', 'teachers'] as const;

@@ -11,6 +11,9 @@ import { classSizeTopicView } from '../../views/topics-class-size';
 import { fundingTopicView } from '../../views/topics-funding';
 import { teachersTopicView } from '../../views/topics-teachers';
 import { classBands } from '../../views/topics';
+import { admissionsTopicView, type AdmissionsWords, ADMISSIONS_ZH } from '../../views/topics-admissions';
+import { PUBLICATION_ZH } from '../../site/format';
+import { PUBLICATION_EN } from '../labels';
 import type { TableCell, ViewTable } from '../../views/types';
 import { fmtUnitEn } from '../format';
 import { findingEn } from './finding';
@@ -55,6 +58,9 @@ function hrefEn(p: Portal, href: string | undefined): string | undefined {
   if (!href) return href;
   const base = p.settings.base_path;
   const rel = href.startsWith(base) ? href.slice(base.length) : href;
+  // a county's admissions detail page is Chinese only: the English county page has its admissions
+  const adm = /^topics\/admissions\/([^/]+)\/$/.exec(rel);
+  if (adm) return p.href(`en/counties/${adm[1]}/#admissions`);
   return /^(schools|counties)\/[^/]+\//.test(rel) ? p.href(`en/${rel}`) : href;
 }
 
@@ -104,7 +110,7 @@ export function topicsIndexViewEn(p: Portal): { readonly lede: string; readonly 
       { text: 'Class sizes', href: p.href('en/topics/class-size/'), summary: `Classes above the standard size, large classes (${b.large}–${b.lastLarge} pupils) and super-large classes (${b.superLarge} or more), year by year.` },
       { text: 'Funding', href: p.href('en/topics/funding/'), summary: 'Public funds per student against the provincial standard, teacher-training funds, special-education funds and the growth of compulsory-education appropriations.' },
       { text: 'Teachers', href: p.href('en/topics/teachers/'), summary: 'Teaching certificates, teacher exchange, backbone teachers exchanged and the 360 training hours in five years.' },
-      { text: 'Admissions', href: p.href('topics/admissions/'), summary: `Each school’s admission plan, zone, rules and results, and whether they were published within ${days} working days (in Chinese).`, lang: 'zh-CN' },
+      { text: 'Admissions', href: p.href('en/topics/admissions/'), summary: `Places planned and pupils admitted by county, and whether the results were published within ${days} working days.` },
       { text: 'Progress', href: p.href('topics/progress/'), summary: 'Every target of the counties’ plans checked year by year (in Chinese).', lang: 'zh-CN' },
     ],
   };
@@ -213,6 +219,56 @@ export function fundingTopicViewEn(p: Portal): FundingTopicViewEn {
       heading: `Schools below a funding standard in ${y}`,
       empty: items.length ? null : p.yearData.get(y)?.funding ? `No school was below a funding standard in ${y}.` : `School funding data for ${y} is not published.`,
       items,
+    },
+  };
+}
+
+const PUBLICATION_BY_ZH = new Map(Object.entries(PUBLICATION_ZH).map(([k, v]) => [v, k] as const));
+const same = <T,>(x: T) => x;
+
+/** The Chinese admissions view's words in English: the view computes, these only say it. */
+export const ADMISSIONS_EN: AdmissionsWords = {
+  // the per-county detail words (countyTitle, gradeColumns …) stay empty: the English site has
+  // no per-county admissions page, the English county and school pages carry the admissions
+  ...(Object.fromEntries(Object.entries(ADMISSIONS_ZH).map(([k, v]) => [k, typeof v === 'function' ? () => '' : Array.isArray(v) ? v.map(() => '') : ''])) as unknown as AdmissionsWords),
+  title: 'Admissions',
+  description: (region: string) => `Admission plans, zones, rules and results of the compulsory-education schools of ${region}, and whether they were published on time.`,
+  lede: (days: number) => `Under the Guidelines on Standards for Grassroots Government Disclosure in Compulsory Education, schools publish their admission plan, zone, rules and results within ${days} working days of their being decided or changed. This page sums up each county and year; each school’s admissions are on its page.`,
+  pubHeading: 'Were the results published on time?',
+  pubIntro: (days: number) => `The results are taken as decided on the first day of the school year (1 September); published within ${days} working days is on time.`,
+  pubCaption: 'Publication of admission results by county (schools; newest year first)',
+  county: 'County',
+  year: (y: number) => String(y),
+  notPublished: 'not published',
+  pubCount: (status: string, n: number) => `${PUBLICATION_EN[PUBLICATION_BY_ZH.get(status) ?? ''] ?? status}: ${n}`,
+  countiesHeading: 'Places and admissions by county',
+  countiesCaption: (y: number) => `Admissions by county, ${y}`,
+  countiesColumns: ['County', 'Stage', 'Places planned', 'Admitted', 'Admitted from the zone (lottery not counted)', 'Migrant children', 'Schools over the plan'],
+  detailHeading: 'Each school',
+  detailLink: same,
+};
+
+export interface AdmissionsTopicViewEn extends TopicHeaderEn {
+  readonly publication: { readonly heading: string; readonly intro: string; readonly table: ViewTable };
+  readonly counties: { readonly heading: string; readonly table: ViewTable };
+  readonly detail: { readonly heading: string; readonly text: string; readonly links: readonly { readonly text: string; readonly href: string }[] };
+}
+
+export function admissionsTopicViewEn(p: Portal): AdmissionsTopicViewEn {
+  const v = admissionsTopicView(p, ADMISSIONS_EN);
+  const mapTable = (t: ViewTable): ViewTable => ({ ...t, rows: t.rows.map((r) => r.map((c) => cellEn(p, c))) });
+  return {
+    title: v.title,
+    description: v.description,
+    breadcrumbs: crumbs(p, v.title),
+    lede: v.lede,
+    zhHref: p.href('topics/admissions/'),
+    publication: { heading: v.publication.heading, intro: v.publication.intro, table: mapTable(v.publication.table) },
+    counties: { heading: v.counties.heading, table: mapTable(v.counties.table) },
+    detail: {
+      heading: v.detail.heading,
+      text: 'Each school’s plan, applicants, admissions and publication dates are on its page; the county pages list its schools.',
+      links: p.counties.map((c) => ({ text: c.name, href: p.href(`en/counties/${c.region_code}/#admissions`) })),
     },
   };
 }
