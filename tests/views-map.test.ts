@@ -11,6 +11,7 @@ import { mapSvg, marker, rewound } from '../src/lib/charts/map';
 import { parseBoundaries } from '../src/lib/charts/map-boundaries';
 import { countyMap, MAP_CATEGORIES, mapCsv, mapView } from '../src/lib/views/map';
 import { cellText } from '../src/lib/views/types';
+import { layoutProblems } from '../src/lib/charts/geometry';
 
 const portal = (await runPipeline({ dataDir: resolve('data'), today: '2026-11-24' })).portal();
 const codes = new Set(['990101', '990102', '990103']);
@@ -57,6 +58,10 @@ describe('map of the sample', () => {
     // a moved marker is tied to its true place by a thin line
     expect(v.region.svg).toContain('<g class="map-leaders" aria-hidden="true"><line');
     expect(v.region.svg).toContain('>细线和小点：挪开以免重叠的标记的实际位置</text>');
+  });
+
+  it('no label on a map crosses a marker, a line or another label (region and county maps)', () => {
+    for (const svg of [v.region.svg, ...v.counties.map((c) => c.chart.svg)]) expect(layoutProblems(svg).map((x) => `${x.text} × ${x.with}`)).toEqual([]);
   });
 
   it('each county’s cluster is named with its count and links to that county’s section below: its map and its schools', () => {

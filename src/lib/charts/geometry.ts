@@ -127,6 +127,9 @@ interface Shape {
   readonly segments: readonly [number, number, number, number][];
 }
 
+/** The map's background panel (grid-coloured outline, pale fill): a ground, not a mark. */
+const BACKGROUND = '#f7f9fb';
+
 export interface LayoutProblem {
   readonly text: string;
   readonly with: string;
@@ -242,7 +245,7 @@ export function readSvg(svg: string, ignoreStroke: readonly string[] = ['#e3e7ec
       continue;
     }
     if (close || openText) continue;
-    if (a.stroke && ignoreStroke.includes(a.stroke) && (a.fill === undefined || a.fill === 'none')) continue;
+    if (a.stroke && ignoreStroke.includes(a.stroke) && (a.fill === undefined || a.fill === 'none' || a.fill === BACKGROUND)) continue;
     if (name === 'line') {
       const s: [number, number, number, number] = [X(a.x1), Number(a.y1), X(a.x2), Number(a.y2)];
       shapes.push({ kind: 'line', group, segments: [s], box: bboxOf([s]) });
