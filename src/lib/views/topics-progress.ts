@@ -25,6 +25,8 @@ export interface ProgressCountySection {
 }
 
 export interface ProgressTopicView extends TopicHeader {
+  /** “依据：” before a plan's source. */
+  readonly sourceLabel: string;
   readonly shares: readonly ShareTargetView[];
   /** A region with many plan rows: one summary row per county. */
   readonly summary: ViewTable | null;
@@ -168,6 +170,7 @@ export function progressTopicView(p: Portal, w: ProgressWords = PROGRESS_ZH): Pr
     description: w.description(region),
     breadcrumbs: topicCrumbs(p, w.title),
     lede: w.lede(rule.text),
+    sourceLabel: w.source,
     shares: shareTargetViews(p),
     summary: detailed ? null : summaryTable(p, year, w),
     counties: detailed ? p.counties.map((c) => countySection(p, c.region_code, c.name, year, rule.short, w)) : [],
