@@ -331,6 +331,21 @@ describe('no label overlaps another label, a mark or a line, on any chart of the
     expect(textWidth('标准 0.50', 12)).toBeCloseTo(12 * 2 + 12 * 0.6 * 5);
   });
 
+  it('every kind of mark is explained in the legend: each dash pattern, each texture, hollow marks', () => {
+    const unexplained: string[] = [];
+    for (const { where, svg } of charts) {
+      const key = [...svg.matchAll(/<g class="key">.*?<\/g>/g)].map((m) => m[0]).join('');
+      const marks = svg.replace(/<g class="key">.*?<\/g>/g, '').replace(/<defs>.*?<\/defs>/g, '');
+      const tags = [...marks.matchAll(/<(line|path|rect|circle)\b[^>]*>/g)].map((m) => m[0]).filter((t) => !t.includes('stroke="#e3e7ec"'));
+      const dashes = new Set(tags.map((t) => /stroke-dasharray="([^"]+)"/.exec(t)?.[1]).filter(Boolean));
+      const textures = new Set(tags.map((t) => /fill="(url\(#[^)]+\))"/.exec(t)?.[1]).filter(Boolean));
+      for (const d of dashes) if (!key.includes(`stroke-dasharray="${d}"`)) unexplained.push(`${where}: dash ${d}`);
+      for (const f of textures) if (!key.includes(`fill="${f}"`)) unexplained.push(`${where}: texture ${f}`);
+      if (tags.some((t) => /^<(path|rect|circle)\b/.test(t) && t.includes('fill="#fff"')) && !key.includes('fill="#fff"')) unexplained.push(`${where}: hollow marks`);
+    }
+    expect(unexplained).toEqual([]);
+  });
+
   it.each(charts.map((c) => [c.where, c.svg] as const))('%s', (_where, svg) => {
     expect(readSvg(svg).shapes.filter((s) => s.kind === 'text').length).toBeGreaterThan(0);
     // A fluid chart (bars in % of the card) is checked on the narrowest phone and a wide card.
