@@ -110,7 +110,7 @@ function readNumber(raw: string, col: Column): CellResult<number> {
   // Only a space before a % sign is tolerated inside; any other whitespace (a line break or tab
   // between two numbers in one cell) must not silently join them into one number.
   let s = toHalfWidth(raw).replace(/\s+%$/, '%');
-  if (/\s/.test(s)) return { ok: false, code: 'not-a-number' };
+  if (/\s/.test(s)) return notANumber(s);
   let hadPercent = false;
   if (col.type === 'percent' && s.endsWith('%')) {
     s = s.slice(0, -1);
@@ -120,7 +120,7 @@ function readNumber(raw: string, col: Column): CellResult<number> {
   if (PLAIN_INT.test(s)) n = Number(s);
   else {
     if (THOUSANDS.test(s)) s = s.replace(/,/g, '');
-    if (!NUMBER.test(s)) return { ok: false, code: 'not-a-number' };
+    if (!NUMBER.test(s)) return notANumber(s);
     n = Number(s);
   }
   if (!Number.isFinite(n)) return { ok: false, code: 'not-a-number' };
@@ -133,6 +133,18 @@ function readNumber(raw: string, col: Column): CellResult<number> {
     return { ok: true, value: n, warning: 'percent-looks-fractional' };
   }
   return { ok: true, value: n };
+}
+
+/** What people type into a number cell besides the number: a unit, 万, a grade in words. */
+function notANumber(s: string): CellResult<number> {
+  const m = /^([+-]?\d[\d,]*(?:\.\d+)?)\s*(万元|万|亿元|亿|元|人|名|个|间|所|班|平方米|㎡|m²|m2|%)$/i.exec(s);
+  let hint = '';
+  if (m && /万|亿/.test(m[2])) {
+    const n = Number(m[1].replace(/,/g, '')) * (m[2].startsWith('亿') ? 1e8 : 1e4);
+    hint = `单位是“${m[2]}”：请换算后只填数字（${m[1]}${m[2]} 填 ${Math.round(n * 100) / 100}）。`;
+  } else if (m) hint = `请去掉单位“${m[2]}”，只填数字 ${m[1]}。`;
+  else if (/^[一二三四五六七八九]年级$|^初[一二三]$|^[七八九]年级$/.test(s)) hint = '年级请填数字：一年级填 1，初一（七年级）填 7。';
+  return { ok: false, code: 'not-a-number', params: { hint } };
 }
 
 export function rangeText(col: Column): string {
@@ -154,6 +166,7 @@ function readCode(raw: string, col: Column): CellResult<string> {
     let hint = '';
     if (PLAIN_INT.test(s) && s.length === digits - 1) hint = '可能丢失了开头的0：请把该列设为“文本”格式后重新填写。';
     else if (/\.0+$/.test(s)) hint = '末尾的“.0”是 Excel 把代码当成数字造成的：请把该列设为“文本”格式。';
+    else if (/^(合\s*计|总\s*计|小\s*计|总数|全[县区市省]合计)/.test(s)) hint = '这像是合计行：CSV 中只放各校（各地）的数据行，请删除合计行，网站会自己计算合计。';
     else if (!PLAIN_INT.test(s)) hint = '代码只能包含数字。';
     else hint = `现在是${s.length}位。`;
     return { ok: false, code: 'bad-code', params: { digits, hint } };
@@ -235,10 +248,13 @@ export function readCell(raw: string | undefined, col: Column): CellResult<strin
     case 'date': {
       const d = readDate(s);
       if (d !== null) return { ok: true, value: d };
-      const serial = excelSerialDate(toHalfWidth(s).trim());
-      return serial
-        ? { ok: false, code: 'bad-date', params: { hint: `这像是 Excel 的日期序号（${s.trim()} 即 ${serial}）：请把该列设为“日期”格式后重新保存，或直接写成 ${serial}。` } }
-        : { ok: false, code: 'bad-date' };
+      const t = toHalfWidth(s).trim();
+      const serial = excelSerialDate(t);
+      if (serial) return { ok: false, code: 'bad-date', params: { hint: `这像是 Excel 的日期序号（${s.trim()} 即 ${serial}）：请把该列设为“日期”格式后重新保存，或直接写成 ${serial}。` } };
+      // English-language Excel: 5/10/2025 (month first) or 10-May-25. Not guessed: 5/10 may be 10 May.
+      if (/^\d{1,2}\/\d{1,2}\/\d{2,4}$|^\d{1,2}[- ][A-Za-z]{3,9}[- ,]+\d{2,4}$|^[A-Za-z]{3,9}[ -]\d{1,2},? \d{4}$/.test(t))
+        return { ok: false, code: 'bad-date', params: { hint: '这像是英文版 Excel 的日期格式（月/日/年或英文月份），无法确定是哪一天：请写成年-月-日。' } };
+      return { ok: false, code: 'bad-date' };
     }
     case 'year':
       return readYear(s);

@@ -149,6 +149,24 @@ const kinds = [
     template: '{file} 缺少必填列“{label}”（{column}）。请在第{row}行表头加入这一列。',
   },
   {
+    code: 'wrong-delimiter',
+    severity: 'error',
+    scope: 'file',
+    title: '不是逗号分隔的文件',
+    description: '文件的各列用分号或制表符隔开，而不是逗号，无法按列读取（英文版 Excel 或“文本文件（制表符分隔）”会这样保存）。',
+    fix: '在 Excel 或 WPS 中打开，选择“另存为 → CSV（逗号分隔）”。',
+    template: '{file} 第{row}行的各列是用{delimiter}隔开的，不是逗号，文件无法按列读取。请在 Excel 或 WPS 中“另存为 → CSV（逗号分隔）”后再提交。',
+  },
+  {
+    code: 'title-row',
+    severity: 'warning',
+    scope: 'header',
+    title: '表头上方有标题行',
+    description: '文件第一行是表格标题（如“2025年班级规模统计表”或“单位：人”），不是列名。已从下面的表头行开始读取，标题行不会被发布。',
+    fix: '删除表头上方的标题行，让第一行就是列名。',
+    template: '{file} 第{row}行“{value}”像是表格标题，不是列名：已从第{headerRow}行读取表头，这一行不会被发布。请删除标题行，让第一行就是列名。',
+  },
+  {
     code: 'unknown-column',
     severity: 'warning',
     scope: 'header',
@@ -220,7 +238,7 @@ const kinds = [
     title: '必填项为空',
     description: '必填列的单元格是空的。',
     fix: '填写该单元格。',
-    template: '{file} 第{row}行“{label}”为空，这是必填项。请填写。',
+    template: '{file} 第{row}行“{label}”为空，这是必填项。请填写。{hint}',
   },
   {
     code: 'not-a-number',
@@ -229,7 +247,7 @@ const kinds = [
     title: '不是数字',
     description: '数字列中出现了文字或无法识别的内容。空着表示“未报告”，不要填“无”“-”之类文字。',
     fix: '改为数字；没有数据时请留空（不要填0，0表示确实为零）。',
-    template: '{file} 第{row}行“{label}”的值“{value}”不是数字。请填写数字；没有数据请留空。',
+    template: '{file} 第{row}行“{label}”的值“{value}”不是数字。请填写数字；没有数据请留空。{hint}',
   },
   {
     code: 'not-an-integer',

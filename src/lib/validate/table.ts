@@ -3,7 +3,7 @@ import type { Issue } from './issue';
 import { decodeCsvBytes, type Encoding } from '../csv/decode';
 import { isBlank, parseCsvText, type ParsedCsv } from '../csv/parse';
 import { readCell, readCellFast, toHalfWidth } from '../csv/normalise';
-import { makeIssue } from './make-issue';
+import { makeIssue, shorten } from './make-issue';
 import { matchHeader, suggestColumn } from './header';
 import { containsIdCard, containsMobile, isPersonalDataHeader, maskPersonalDigits } from './privacy';
 
@@ -216,6 +216,39 @@ function blankLine(t: string, s: number, e: number): boolean {
   return true;
 }
 
+/** How many cells of a row name a column of the dataset (by key, label or alias). */
+function headerScore(schema: DatasetSchema, cells: readonly string[]): number {
+  let n = 0;
+  for (const c of cells) if (c.trim() !== '' && matchHeader(schema, c.trim())) n++;
+  return n;
+}
+
+/**
+ * Which of the first records is the header: the first, unless it names no column, has at most
+ * two filled cells (a title is one merged cell) and a record just below names at least two
+ * columns (or every column of a smaller dataset). Then the records above it are titles.
+ */
+function findHeader(schema: DatasetSchema, first: readonly { cells: readonly string[] }[]): number {
+  if (first.length < 2 || headerScore(schema, first[0].cells) > 0) return 0;
+  const need = Math.min(2, schema.columns.length);
+  for (let i = 1; i < first.length; i++) {
+    const filled = first[i - 1].cells.filter((c) => c.trim() !== '').length;
+    if (filled > 2 || headerScore(schema, first[i - 1].cells) > 0) return 0;
+    if (headerScore(schema, first[i].cells) >= need) return i;
+  }
+  return 0;
+}
+
+/** “分号” or “制表符” when the header names columns only once split at that character. */
+function wrongDelimiter(schema: DatasetSchema, header: readonly string[]): string | null {
+  if (headerScore(schema, header) > 0) return null;
+  const line = header.join(',');
+  for (const [ch, name] of [[';', '分号'], ['\t', '制表符'], ['；', '中文分号']] as const) {
+    if (line.includes(ch) && headerScore(schema, line.split(ch)) >= Math.min(2, schema.columns.length)) return name;
+  }
+  return null;
+}
+
 /**
  * Reads one dataset file: decode, parse, map the header, type every cell, check keys.
  * Never throws and never drops a record silently: every record becomes a row (invalid cells
@@ -239,29 +272,24 @@ export function readTable(schema: DatasetSchema, file: string, bytes: Uint8Array
   const text = decoded.text;
   const plain = isPlainCsv(text);
   let parsed: ParsedCsv | null = null;
-  let header: readonly string[] = [];
-  let headerRow = 1;
-  /** Plain files: where the first record after the header starts, and its line number. */
-  let bodyStart = 0;
+  /** The first non-blank records (up to 4): the header, or a title above it (see findHeader). */
+  const firstRecords: { cells: readonly string[]; row: number; next: number }[] = [];
   if (plain) {
-    for (let pos = 0, line = 1; pos <= text.length; line++) {
+    for (let pos = 0, line = 1; pos <= text.length && firstRecords.length < 4; line++) {
       let nl = text.indexOf('\n', pos);
       if (nl < 0) nl = text.length;
       const end = nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-      if (!blankLine(text, pos, end)) {
-        header = text.slice(pos, end).split(',');
-        headerRow = line;
-        bodyStart = nl + 1;
-        break;
-      }
+      if (!blankLine(text, pos, end)) firstRecords.push({ cells: text.slice(pos, end).split(','), row: line, next: nl + 1 });
       pos = nl + 1;
     }
   } else {
     parsed = parseCsvText(text);
-    header = parsed.header;
-    headerRow = parsed.headerRow;
+    if (parsed.header.length > 0) {
+      firstRecords.push({ cells: parsed.header, row: parsed.headerRow, next: 0 });
+      for (let k = 0; k < 3 && k < parsed.records.length; k++) firstRecords.push({ cells: parsed.records[k], row: parsed.rowNumbers[k], next: k + 1 });
+    }
   }
-  if (header.length === 0) {
+  if (firstRecords.length === 0) {
     issues.push(makeIssue('empty-file', { file }));
     return empty(decoded.encoding);
   }
@@ -270,6 +298,21 @@ export function readTable(schema: DatasetSchema, file: string, bytes: Uint8Array
     if (p.kind === 'quotes') issues.push(makeIssue('csv-quote-error', { file, row: p.row }));
     else issues.push(makeIssue('csv-parse-error', { file, row: p.row, value: p.message }));
   }
+  // Semicolons or tabs instead of commas (Excel in another language, “文本文件（制表符分隔）”):
+  // one clear error instead of one unknown column and every required column “missing”.
+  // The records are still kept (as rows of empty cells: nothing vanishes), the file is refused.
+  const delimiter = wrongDelimiter(schema, firstRecords[0].cells);
+  if (delimiter) issues.push(makeIssue('wrong-delimiter', { file, row: firstRecords[0].row }, { delimiter }));
+  const h = findHeader(schema, firstRecords);
+  // A title above the header (“2025年班级规模统计表”, “单位：人”), as exported reports have: said,
+  // and the header read from the row below it.
+  for (const t of firstRecords.slice(0, h)) {
+    issues.push(makeIssue('title-row', { file, row: t.row, value: t.cells.filter((c) => c.trim() !== '').join(' ') }, { headerRow: firstRecords[h].row }));
+  }
+  const header = firstRecords[h].cells;
+  const headerRow = firstRecords[h].row;
+  /** Plain files: where the first record after the header starts. Parsed: the first record index. */
+  const bodyStart = firstRecords[h].next;
 
   // Header: which column index holds which schema column.
   const seen = new Map<string, number>();
@@ -283,6 +326,7 @@ export function readTable(schema: DatasetSchema, file: string, bytes: Uint8Array
     }
     const col = matchHeader(schema, trimmed);
     if (!col) {
+      if (delimiter) return; // said once by wrong-delimiter
       if (isPersonalDataHeader(trimmed)) {
         issues.push(makeIssue('personal-data-column', { file, row: headerRow, column: trimmed, value: trimmed }));
         personal = true;
@@ -306,7 +350,7 @@ export function readTable(schema: DatasetSchema, file: string, bytes: Uint8Array
   for (const col of schema.columns) {
     if (col.required && !seen.has(col.key)) {
       missingRequired.add(col.key);
-      issues.push(makeIssue('missing-required-column', { file, row: headerRow, column: col.key, label: col.zh }));
+      if (!delimiter) issues.push(makeIssue('missing-required-column', { file, row: headerRow, column: col.key, label: col.zh }));
     }
   }
 
@@ -338,7 +382,7 @@ export function readTable(schema: DatasetSchema, file: string, bytes: Uint8Array
   const pkValue = (j: number): Value | undefined => (pkSlot[j] < 0 ? undefined : values[pkSlot[j]]);
 
   /** The full reader for one cell: its value, and an issue for anything wrong with it. */
-  const readSlow = (raw: string | undefined, slot: Slot, rowNo: number): Value => {
+  const readSlow = (raw: string | undefined, slot: Slot, rowNo: number, above: Value): Value => {
     const col = slot.col;
     const r = readCell(raw, col);
     if (!r.ok) {
@@ -348,7 +392,9 @@ export function readTable(schema: DatasetSchema, file: string, bytes: Uint8Array
     const v = r.value;
     if (r.warning) issues.push(makeIssue(r.warning, { file, row: rowNo, column: col.key, label: col.zh, value: raw ?? '' }));
     if (v === null && col.required && !missingRequired.has(col.key)) {
-      issues.push(makeIssue('required-value-missing', { file, row: rowNo, column: col.key, label: col.zh, value: raw ?? '' }));
+      // Empty under a filled cell of the same column: what Excel leaves of a merged cell.
+      const hint = above !== null && (raw ?? '').trim() === '' ? `上一行这一列是“${shorten(String(above))}”：如果这里是 Excel 合并单元格，请取消合并，并在每一行都填上。` : '';
+      issues.push(makeIssue('required-value-missing', { file, row: rowNo, column: col.key, label: col.zh, value: raw ?? '' }, { hint }));
     }
     // Personal data hidden in free text: only strings with at least 11 digits can hold one.
     // Full-width digits (１３８…) count too: they are just as personal.
@@ -443,7 +489,7 @@ export function readTable(schema: DatasetSchema, file: string, bytes: Uint8Array
 
   if (parsed) {
     const { records, rowNumbers } = parsed;
-    for (let k = 0; k < records.length; k++) {
+    for (let k = bodyStart; k < records.length; k++) {
       const cells = records[k];
       const rowNo = rowNumbers[k];
       if (cells.length > headerLen) checkRagged(cells.slice(headerLen), cells.length, rowNo);
@@ -456,7 +502,7 @@ export function readTable(schema: DatasetSchema, file: string, bytes: Uint8Array
         }
         const raw = cells[slot.index];
         const fast = raw === undefined ? undefined : readCellFast(raw, slot.col);
-        values[j] = fast !== undefined ? fast : readSlow(raw, slot, rowNo);
+        values[j] = fast !== undefined ? fast : readSlow(raw, slot, rowNo, values[j]);
       }
       finishRow(rowNo);
     }
@@ -506,11 +552,11 @@ export function readTable(schema: DatasetSchema, file: string, bytes: Uint8Array
           continue;
         }
         if (i >= n) {
-          values[j] = readSlow(undefined, slot, rowNo);
+          values[j] = readSlow(undefined, slot, rowNo, values[j]);
           continue;
         }
         const fast = slot.fast(text, starts[i], ends[i]);
-        values[j] = fast !== undefined ? fast : readSlow(cellText(i), slot, rowNo);
+        values[j] = fast !== undefined ? fast : readSlow(cellText(i), slot, rowNo, values[j]);
       }
       finishRow(rowNo);
     }
