@@ -45,7 +45,8 @@ function chineseLeft(p: Portal, view: unknown): string[] {
       let s = x;
       for (const n of names) if (s.includes(n)) s = s.split(n).join('');
       s = s.replace(/《[^》]*》/g, '').replace(/[\p{Script=Han}\d]*〔\d{4}〕\d+号/gu, '');
-      if (/\p{Script=Han}/u.test(s)) out.push(x);
+      // Chinese characters or full-width punctuation (“，” in an English list) left after the data
+      if (/\p{Script=Han}|[，。；：、（）]/u.test(s)) out.push(x);
     } else if (Array.isArray(x)) x.forEach(walk);
     else if (x && typeof x === 'object') Object.values(x).forEach(walk);
   };

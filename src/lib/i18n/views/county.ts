@@ -172,7 +172,7 @@ export function countyViewEn(p: Portal, code: string): CountyViewEn {
   const admRows: TableCell[][] = newestFirst.map((y) => {
     if (!p.yearData.get(y)?.admissions) return [String(y), `not published (${y}/admissions.csv)`, '—', '—', '—', '—'];
     const { cs, planned, admitted } = countyAdmissionTotals(p, code, y);
-    const names = (ids: readonly string[]) => (ids.length ? [...new Set(ids)].map((id) => p.schoolsById.get(id)?.name ?? id).join('、') : 'none');
+    const names = (ids: readonly string[]) => (ids.length ? [...new Set(ids)].map((id) => p.schoolsById.get(id)?.name ?? id).join(', ') : 'none');
     return [
       String(y),
       fmt(planned),

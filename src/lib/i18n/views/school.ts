@@ -333,7 +333,7 @@ export function schoolViewEn(p: Portal, id: string): SchoolViewEn {
     { label: 'Address', text: school.address ?? 'not published', missing: !school.address, zh: !!school.address },
     { label: 'School ID', text: school.school_id },
     ...(school.website ? [{ label: 'Website', text: school.website, href: school.website }] : []),
-    zones.length ? { label: zonesLabel, text: '', list: zones.map((z) => (z.note ? `${z.area}（${z.note}）` : z.area)), zh: true } : { label: zonesLabel, text: 'not published', missing: true },
+    zones.length ? { label: zonesLabel, text: '', list: zones.map((z) => (z.note ? `${z.area} (${z.note})` : z.area)), zh: true } : { label: zonesLabel, text: 'not published', missing: true },
   ];
   const tags = [
     en.stage(school.stage),

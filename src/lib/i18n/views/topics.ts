@@ -48,6 +48,7 @@ export function textEn(s: string): string {
     .replace(/(\d) 元/g, '$1 yuan')
     .replace(/(\d) 人/g, '$1')
     .replace(/、/g, ', ')
+    .replace(/，/g, ', ')
     .replace(/^无$/, 'none')
     .replace(/^小学$/, STAGE_EN.primary)
     .replace(/^初中$/, STAGE_EN.junior);
