@@ -4,7 +4,7 @@
  * the earlier releases newest first. Checked on a hand-made release.
  */
 import { describe, expect, it } from 'vitest';
-import { datasetTables, olderReleases, packageFiles } from '../src/lib/views/data';
+import { datasetTables, indicatorTables, newestYearFirst, olderReleases, packageFiles, publishedDatasets, unavailableReasons } from '../src/lib/views/data';
 import type { ReleaseManifest } from '../src/lib/export';
 
 const file = (path: string) => ({ path, bytes: 1, sha256: 'x' });
@@ -28,6 +28,17 @@ describe('download page helpers', () => {
   it('older releases: available ones other than the latest, newest first', () => {
     const list = [release('2024.1'), release('2024.2', false), release('2025.1'), release('2025.2')];
     expect(olderReleases(list, '2025.2').map((r) => r.version)).toEqual(['2025.1', '2024.1']);
+  });
+});
+
+describe('more download page helpers', () => {
+  it('newest school year first; computed tables; published datasets; reasons of unavailable releases', () => {
+    expect(newestYearFirst(release('1').tables).map((t) => t.year)).toEqual([2025, 2024, null]);
+    const r = { tables: [{ ...table('schools', null), kind: 'data' }, { ...table('indicators-cv', null), kind: 'indicators' }] } as never;
+    expect(indicatorTables(r).map((t) => t.dataset)).toEqual(['indicators-cv']);
+    expect(publishedDatasets([{ id: 'a', computed: false }, { id: 'b', computed: true }]).map((c) => c.id)).toEqual(['a']);
+    const gone = { version: '1', available: false, reason: '文件缺失。' };
+    expect(unavailableReasons([release('2'), gone as never, { ...gone, reason: '未授权。' } as never])).toBe('文件缺失。 未授权。');
   });
 });
 

@@ -61,3 +61,23 @@ export function packageFiles(r: Pick<ReleaseManifest, 'files' | 'tables'>): File
 export function olderReleases(releases: readonly (ReleaseManifest | UnavailableRelease)[], latest: string | null): ReleaseManifest[] {
   return releases.filter((r): r is ReleaseManifest => r.available && r.version !== latest).reverse();
 }
+
+/** A dataset's tables, newest school year first (a dataset has either years or one table without). */
+export function newestYearFirst(tables: readonly TableFiles[]): TableFiles[] {
+  return [...tables].sort((a, b) => (b.year ?? 0) - (a.year ?? 0));
+}
+
+/** The computed tables of a release (indicators and findings). */
+export function indicatorTables(r: Pick<ReleaseManifest, 'tables'>): TableFiles[] {
+  return r.tables.filter((t) => t.kind === 'indicators');
+}
+
+/** The datasets a bureau publishes (not the computed ones), in catalogue order. */
+export function publishedDatasets<T extends { readonly computed: boolean }>(catalogue: readonly T[]): T[] {
+  return catalogue.filter((c) => !c.computed);
+}
+
+/** Why no release can be downloaded: the reasons of the unavailable ones, in one line. */
+export function unavailableReasons(releases: readonly (ReleaseManifest | UnavailableRelease)[]): string {
+  return releases.flatMap((r) => (r.available ? [] : [r.reason])).join(' ');
+}
