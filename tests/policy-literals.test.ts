@@ -121,4 +121,13 @@ describe('pages only render', () => {
     }
     expect(hits).toEqual([]);
   });
+
+  it('templates render what they are given: .map, never .reduce/.sort/.filter/.flatMap', () => {
+    const hits: string[] = [];
+    for (const f of pages) {
+      const template = readFileSync(f, 'utf8').replace(/^---\n[\s\S]*?\n---/, '').replace(/<script[^>]*>[\s\S]*?<\/script>/g, '');
+      for (const m of stripComments(template).matchAll(/\.(reduce|reduceRight|sort|toSorted|filter|flatMap)\(/g)) hits.push(`${relative(ROOT, f)}: ${m[0]}`);
+    }
+    expect(hits).toEqual([]);
+  });
 });
