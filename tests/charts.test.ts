@@ -301,7 +301,7 @@ describe('no label overlaps another label, a mark or a line, on any chart of the
   // Each chart as drawn for a phone, and its wide drawing (full-width cards on a desktop screen).
   const add = (where: string, c: { svg: string; resize?: (w: number) => { svg: string } }) => {
     charts.push({ where, svg: c.svg });
-    if (c.resize) charts.push({ where: `${where} (wide)`, svg: c.resize(880).svg });
+    if (c.resize) for (const w of [480, 880]) charts.push({ where: `${where} (${w} wide)`, svg: c.resize(w).svg });
   };
   for (const c of p.counties) for (const ch of countyCharts(countyView(p, c.region_code))) if (!ch.svg.includes('class="map-svg"')) add(`/counties/${c.region_code}/ ${ch.title}`, ch);
   for (const s of p.data.schools) for (const part of schoolView(p, s.school_id).indicators.parts) add(`/schools/${s.school_id}/ ${part.chart.title}`, part.chart);
