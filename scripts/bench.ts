@@ -707,7 +707,16 @@ async function main(): Promise<void> {
   const all: SizeFigures[] = [];
   const started = performance.now();
   try {
-    for (const n of args.sizes) all.push(await benchSize(args, work, n));
+    for (const n of args.sizes) {
+      const fig = await benchSize(args, work, n);
+      all.push(fig);
+      // Each size as soon as it is measured: a run stopped during a later (larger) size still
+      // reports the sizes it finished.
+      if (args.sizes.length > 1) {
+        if (!args.json) process.stdout.write(`\n${report([fig])}\n`);
+        process.stdout.write(`BENCH_SIZE_JSON ${JSON.stringify(fig)}\n`);
+      }
+    }
   } finally {
     if (!args.keep && !args.work) rmSync(work, { recursive: true, force: true });
   }

@@ -38,7 +38,7 @@ export interface Distribution {
   readonly settings: PortalSettings;
   /** Ascending by date. */
   readonly releases: readonly (ReleaseManifest | UnavailableRelease)[];
-  /** The last available release, aliased at /data/latest/. */
+  /** The last available release (its csv/ and metadata are copied to /data/latest/, see latest.ts). */
   readonly latest: ReleaseManifest | null;
   /** Per dataset file (`admissions-2024`), the date of the last release that changed it. */
   readonly lastChanged: ReadonlyMap<string, { readonly version: string; readonly date: string }>;

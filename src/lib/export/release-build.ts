@@ -3,7 +3,8 @@
  * what changed). Pure: the same inputs give the same bytes, so the checksums the pages print
  * are the files' checksums.
  *
- * Layout of a release folder (/data/releases/<version>/, and /data/latest/ for the last one):
+ * Layout of a release folder (/data/releases/<version>/; /data/latest/ holds the csv/ and metadata
+ * of the last one, see latest.ts):
  *   csv/<file>.csv        for code: UTF-8, no BOM, LF, keys as headers (described by datapackage.json)
  *   excel/<file>.csv      for people: UTF-8 BOM, CRLF, Chinese headers and labels, formula-safe
  *   xlsx/<file>.xlsx      for people: one sheet, codes kept as text (leading zeros survive)
