@@ -6,7 +6,7 @@
 import type { Check, Finding, FindingRule } from '../indicators/types';
 import { checkStatus, show } from '../site/format';
 import type { Portal } from '../site/portal';
-import type { Link, TableCell } from './types';
+import type { Link, TableCell, Words } from './types';
 
 export interface Crumb {
   readonly label: string;
@@ -36,21 +36,24 @@ export interface TopicsIndexView {
   readonly topics: readonly (Link & { readonly summary: string })[];
 }
 
-const W = {
+/** The words of the topic list, in one place (another language passes its own TopicsWords). */
+export const TOPICS_ZH = {
   title: '专题',
   description: (region: string) => `${region}义务教育均衡发展专题：招生、班额、经费、教师与均衡进展`,
-  admissions: ['招生', (days: number) => `每所学校每年的招生计划、招生范围、招生办法和招生结果，以及是否在${days}个工作日内公开。`],
-  classSize: ['班额', (large: number, lastLarge: number, superLarge: number) => `超过标准班额、大班额（${large}–${lastLarge}人）和超大班额（${superLarge}人及以上）的逐年变化，附全国数据作对照。`],
-  funding: ['经费', '生均公用经费是否达到省定标准、教师培训经费占比、特殊教育生均经费和义务教育财政拨款增长。'],
-  teachers: ['教师', '持证上岗、交流轮岗、骨干教师交流和五年360学时培训完成情况。'],
-  progress: ['均衡进展', '对照各县区推进方案，逐校、逐年查看达到优质均衡标准的进度。'],
+  admissions: { title: '招生', text: (days: number) => `每所学校每年的招生计划、招生范围、招生办法和招生结果，以及是否在${days}个工作日内公开。` },
+  classSize: { title: '班额', text: (large: number, lastLarge: number, superLarge: number) => `超过标准班额、大班额（${large}–${lastLarge}人）和超大班额（${superLarge}人及以上）的逐年变化，附全国数据作对照。` },
+  funding: { title: '经费', text: '生均公用经费是否达到省定标准、教师培训经费占比、特殊教育生均经费和义务教育财政拨款增长。' },
+  teachers: { title: '教师', text: '持证上岗、交流轮岗、骨干教师交流和五年360学时培训完成情况。' },
+  progress: { title: '均衡进展', text: '对照各县区推进方案，逐校、逐年查看达到优质均衡标准的进度。' },
   met: '达标',
   notPublished: '未公布',
 } as const;
+export type TopicsWords = Words<typeof TOPICS_ZH>;
+const W = TOPICS_ZH;
 
 /** Breadcrumbs of a topic page: 专题 › name. */
-export function topicCrumbs(p: Portal, name: string, parent?: Crumb): Crumb[] {
-  return [{ label: W.title, href: p.href('topics/') }, ...(parent ? [parent] : []), { label: name }];
+export function topicCrumbs(p: Portal, name: string, parent?: Crumb, topics: string = W.title): Crumb[] {
+  return [{ label: topics, href: p.href('topics/') }, ...(parent ? [parent] : []), { label: name }];
 }
 
 /** 大班额 bounds from the standards table: 56, 65, 66 (65 = the first 超大班额 size minus one). */
@@ -60,19 +63,19 @@ export function classBands(p: Portal): { readonly large: number; readonly lastLa
   return { large, lastLarge: superLarge - 1, superLarge };
 }
 
-export function topicsIndexView(p: Portal): TopicsIndexView {
+export function topicsIndexView(p: Portal, w: TopicsWords = TOPICS_ZH): TopicsIndexView {
   const b = classBands(p);
   const item = (path: string, title: string, summary: string) => ({ text: title, href: p.href(path), summary });
   return {
-    title: W.title,
-    description: W.description(p.settings.region_name),
-    breadcrumbs: [{ label: W.title }],
+    title: w.title,
+    description: w.description(p.settings.region_name),
+    breadcrumbs: [{ label: w.title }],
     topics: [
-      item('topics/admissions/', W.admissions[0], W.admissions[1](p.standard('publication_working_days', 'all').threshold)),
-      item('topics/class-size/', W.classSize[0], W.classSize[1](b.large, b.lastLarge, b.superLarge)),
-      item('topics/funding/', W.funding[0], W.funding[1]),
-      item('topics/teachers/', W.teachers[0], W.teachers[1]),
-      item('topics/progress/', W.progress[0], W.progress[1]),
+      item('topics/admissions/', w.admissions.title, w.admissions.text(p.standard('publication_working_days', 'all').threshold)),
+      item('topics/class-size/', w.classSize.title, w.classSize.text(b.large, b.lastLarge, b.superLarge)),
+      item('topics/funding/', w.funding.title, w.funding.text),
+      item('topics/teachers/', w.teachers.title, w.teachers.text),
+      item('topics/progress/', w.progress.title, w.progress.text),
     ],
   };
 }
@@ -81,9 +84,9 @@ export function topicsIndexView(p: Portal): TopicsIndexView {
  * A check as one cell: “96.5% ✓ 达标”, “3.2% ✗ 差 1.8%”, or the value alone when it cannot be
  * judged (“未公布”, its reason as the tooltip).
  */
-export function checkCell(ch: Check, unit: string, digits = 2): TableCell {
+export function checkCell(ch: Check, unit: string, digits = 2, met: string = W.met): TableCell {
   const s = show(ch.value, unit, digits);
-  if (ch.met === true) return { text: `${s.text} ✓ ${W.met}`, verdict: 'met' };
+  if (ch.met === true) return { text: `${s.text} ✓ ${met}`, verdict: 'met' };
   if (ch.met === false) return { text: `${s.text} ✗ ${checkStatus(ch).text}`, verdict: 'unmet' };
   return { text: s.text, verdict: ch.value.kind === 'not_applicable' ? 'not_applicable' : 'unknown', ...(s.note ? { title: s.note } : {}) };
 }
