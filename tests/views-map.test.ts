@@ -61,7 +61,14 @@ describe('map of the sample', () => {
   });
 
   it('no label on a map crosses a marker, a line or another label (region and county maps)', () => {
-    for (const svg of [v.region.svg, ...v.counties.map((c) => c.chart.svg)]) expect(layoutProblems(svg).map((x) => `${x.text} × ${x.with}`)).toEqual([]);
+    for (const svg of [v.region.svg, v.regionWide, ...v.counties.map((c) => c.chart.svg)]) expect(layoutProblems(svg).map((x) => `${x.text} × ${x.with}`)).toEqual([]);
+  });
+
+  it('a desktop drawing of the region map (880 wide): the same schools and county names, its own ids', () => {
+    expect(v.regionWide).toMatch(/^<svg [^>]*viewBox="0 0 880 \d+"/);
+    expect(v.regionWide.match(/class="map-point"/g)).toHaveLength(34);
+    expect(v.regionWide.match(/class="map-group"/g)).toHaveLength(3);
+    expect(v.regionWide).toContain('<title id="map-region-w-t">');
   });
 
   it('each county’s cluster is named with its count and links to that county’s section below: its map and its schools', () => {

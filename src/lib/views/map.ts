@@ -27,6 +27,8 @@ export interface MapView {
   readonly lede: string;
   /** The whole region, then one map per county (schools of a county sit close together at region scale). */
   readonly region: ViewChart;
+  /** The region map drawn 880 units wide, for a desktop screen (the page shows one of the two). */
+  readonly regionWide: string;
   /**
    * One section per county: its map, and its schools as a short list (name, stage, verdict)
    * that reads as blocks on a phone — where a parent finds their school. `anchor` is the
@@ -123,17 +125,20 @@ export function countyMap(p: Portal, code: string, boundaries: Boundaries | null
 export function mapView(p: Portal, boundaries: Boundaries | null): MapView {
   const region = p.settings.region_name;
   const all = placed(p, p.data.schools);
-  const { svg } = mapSvg({
-    id: 'map-region',
-    title: `${region}学校分布`,
-    desc: `${summary(all.on, region)}每个学校一个标记，形状和颜色表示结论；同样的信息见下方数据表。`,
-    points: points(p, all.on),
-    categories: MAP_CATEGORIES,
-    outlines: outlinesFor(p, boundaries),
-    fitOutlines: (boundaries?.outlines.length ?? 0) > 0,
-    // Each county's cluster is named and links to its own map further down the page.
-    groups: p.counties.map((c) => ({ key: c.region_code, label: c.name, href: `#county-${c.region_code}` })),
-  });
+  const regionMap = (width: number, id: string) =>
+    mapSvg({
+      id,
+      width,
+      title: `${region}学校分布`,
+      desc: `${summary(all.on, region)}每个学校一个标记，形状和颜色表示结论；同样的信息见下方数据表。`,
+      points: points(p, all.on),
+      categories: MAP_CATEGORIES,
+      outlines: outlinesFor(p, boundaries),
+      fitOutlines: (boundaries?.outlines.length ?? 0) > 0,
+      // Each county's cluster is named and links to its own map further down the page.
+      groups: p.counties.map((c) => ({ key: c.region_code, label: c.name, href: `#county-${c.region_code}` })),
+    }).svg;
+  const svg = regionMap(360, 'map-region');
   const table = schoolsTable(p, all.on, `${region}学校位置与结论（按学校代码排列）`, 'map-table', p.href('map/schools.csv'));
   const closed = p.data.schools.filter((s) => s.status === 'closed').length;
   const notes: string[] = [];
@@ -149,6 +154,7 @@ export function mapView(p: Portal, boundaries: Boundaries | null): MapView {
     title: '地图',
     description: `${region}义务教育学校分布图：每所学校的位置与是否达到优质均衡学校要求`,
     lede: `${summary(all.on, region)}点击标记打开学校页面；地图下方的表格列出同样的学校，可下载为CSV。`,
+    regionWide: regionMap(880, 'map-region-w'),
     region: { svg, title: `${region}学校分布`, summary: summary(all.on, region), table, id: 'map-region', csv: table.csv },
     counties: p.counties.flatMap((c) => {
       const chart = countyMap(p, c.region_code, boundaries);
