@@ -40,3 +40,32 @@ describe('fast path agrees with the full cell reader', () => {
     expect(readCellFast('13812345678', byKey('class_name'))).toBeUndefined();
   });
 });
+
+describe('strict UTF-8 decoding agrees with the WHATWG fatal decoder', () => {
+  it('for valid, broken, BOM-prefixed and GBK bytes alike', async () => {
+    const { decodeCsvBytes } = await import('../src/lib/csv/decode');
+    const fatal = new TextDecoder('utf-8', { fatal: true });
+    const pieces = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 8 }).map((s) => Array.from(new TextEncoder().encode(s))),
+      fc.constantFrom([0xef, 0xbb, 0xbf], [0xc0, 0x80], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xd1, 0xa7], [0xb0, 0xa1], [0xe4, 0xb8], [0x2c], [0x0a]),
+      fc.array(fc.integer({ min: 0x20, max: 0xff }), { maxLength: 4 }),
+    );
+    fc.assert(
+      fc.property(fc.array(pieces, { minLength: 1, maxLength: 12 }), (parts) => {
+        const bytes = new Uint8Array(parts.flat());
+        const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+        let expected: string | null;
+        try {
+          expected = fatal.decode(bom ? bytes.subarray(3) : bytes);
+        } catch {
+          expected = null;
+        }
+        const r = decodeCsvBytes(bytes);
+        if (r.ok && r.encoding !== 'gb18030') expect(r.text).toBe(expected);
+        if (expected === null) expect(r.ok && r.encoding !== 'gb18030').toBe(false);
+        else if (r.ok) expect(r.encoding).not.toBe('gb18030');
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});

@@ -132,7 +132,8 @@ export function checkCrossFile(t: TablesForCheck, knownIndicators: readonly stri
       const dateRules = DATE_ORDER.filter((r) => r.dataset === dataset);
       const counties = dataset === 'counties';
       const resources = dataset === 'resources';
-      for (const row of rows) {
+      for (let n = 0; n < rows.length; n++) {
+        const row = rows[n];
         // Built only for an issue: most rows have none (500,000 class rows in a large region).
         const src = row._source;
         if (counties && 'region_code' in row) countyCheck(row, 'region_code', '行政区划代码');
@@ -158,7 +159,8 @@ export function checkCrossFile(t: TablesForCheck, knownIndicators: readonly stri
             }
           }
         }
-        for (const r of partRules) {
+        for (let k = 0; k < partRules.length; k++) {
+          const r = partRules[k];
           const part = row[r.part];
           const total = row[r.total];
           if (typeof part === 'number' && typeof total === 'number' && part > total) {
@@ -170,7 +172,8 @@ export function checkCrossFile(t: TablesForCheck, knownIndicators: readonly stri
             );
           }
         }
-        for (const r of dateRules) {
+        for (let k = 0; k < dateRules.length; k++) {
+          const r = dateRules[k];
           const a = row[r.earlier];
           const b = row[r.later];
           if (typeof a === 'string' && typeof b === 'string' && b < a) {
