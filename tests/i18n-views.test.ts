@@ -148,6 +148,12 @@ describe('county and comparison pages in English', () => {
     expect(t.rows.map((r) => cellText(r[r.length - 1]))).toEqual([...t.rows.map((r) => cellText(r[r.length - 1]))].sort());
   });
 
+  it('the English home shows where each county stands: the comparison’s first columns', () => {
+    const h = homeViewEn(portal);
+    expect(h.glance.tables.map((t) => t.columns.map((c) => c.label)[0])).toEqual(['County', 'County']);
+    expect(h.glance.tables[0].rows.find((r) => cellText(r[0]) === '青禾区')!.slice(1, 3).map(cellText)).toEqual(['7 of 7', '4 of 7']);
+  });
+
   it('no Chinese words except data', () => {
     for (const c of portal.counties) expect(chineseLeft(portal, countyViewEn(portal, c.region_code))).toEqual([]);
     expect(chineseLeft(portal, countiesViewEn(portal))).toEqual([]);

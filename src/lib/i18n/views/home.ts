@@ -10,6 +10,7 @@ import { en } from '../labels';
 import { plural } from '../format';
 import { romanise } from '../romanise';
 import { verdictLineEn } from './school';
+import { countiesViewEn } from './counties';
 
 export interface HomeViewEn {
   readonly title: string;
@@ -17,6 +18,8 @@ export interface HomeViewEn {
   readonly facts: readonly { readonly figure: string; readonly text: string }[];
   readonly links: readonly { readonly text: string; readonly href: string; readonly about: string; readonly lang?: string }[];
   readonly counties: readonly { readonly name: string; readonly pinyin: string; readonly href: string; readonly schools: string }[];
+  /** Where each county stands (the comparison page's first columns), one table per stage. */
+  readonly glance: { readonly heading: string; readonly tables: readonly ViewTable[]; readonly more: { readonly text: string; readonly href: string } };
   readonly note: string;
 }
 
@@ -40,6 +43,11 @@ export function homeViewEn(p: Portal): HomeViewEn {
       { text: 'Data', href: p.href('en/data/'), about: 'every table as Excel, CSV and JSON, with English column names' },
     ],
     counties: p.counties.map((c) => ({ name: c.name, pinyin: romanise(c.name), href: p.href(`en/counties/${c.region_code}/`), schools: plural((p.schoolsByCounty.get(c.region_code) ?? []).length, 'school') })),
+    glance: {
+      heading: 'Where each county stands',
+      tables: countiesViewEn(p).tables.map(({ table }) => ({ caption: table.caption, columns: table.columns.slice(0, 5), rows: table.rows.map((r) => r.slice(0, 5)) })),
+      more: { text: 'Every coefficient of variation by county', href: p.href('en/counties/') },
+    },
     note: 'Search works in Chinese (school names, streets, pinyin) on the Chinese site.',
   };
 }
