@@ -100,6 +100,10 @@ export function rewound(g: Geometry): Geometry {
   return g.type === 'Polygon' ? { type: 'Polygon', coordinates: fixed[0] } : { type: 'MultiPolygon', coordinates: fixed };
 }
 
+/** Units of a map drawing: a phone's (about 1:1 at 390 px) and a desktop card's. */
+export const MAP_WIDTH = 360;
+export const MAP_WIDTH_WIDE = 880;
+
 /** How far a marker reaches from its centre, as a share of r (the diamond's tips are the furthest). */
 export const MARKER_REACH = 1.25;
 
@@ -163,7 +167,7 @@ export function declutter(anchors: readonly (readonly [number, number])[], r: nu
 }
 
 export function mapSvg(input: MapInput): { svg: string; height: number } {
-  const W = input.width ?? 360;
+  const W = input.width ?? MAP_WIDTH;
   // Room at the edges for a cluster that spreads out (declutter) and for its name.
   const pad = 30;
   const pts = input.points;

@@ -3,7 +3,7 @@
  * SVG (src/lib/charts/map.ts), shaped and coloured by its verdict, linking to its page; county
  * outlines when data/boundaries.geojson supplies them; and the same schools as a table (+ CSV).
  */
-import { mapSvg, type MapCategory, type MapOutline, type MapPoint } from '../charts/map';
+import { MAP_WIDTH, MAP_WIDTH_WIDE, mapSvg, type MapCategory, type MapOutline, type MapPoint } from '../charts/map';
 import type { Boundaries } from '../charts/map-boundaries';
 import type { SchoolRow } from '../schema';
 import { zh } from '../site/format';
@@ -138,7 +138,7 @@ export function mapView(p: Portal, boundaries: Boundaries | null): MapView {
       // Each county's cluster is named and links to its own map further down the page.
       groups: p.counties.map((c) => ({ key: c.region_code, label: c.name, href: `#county-${c.region_code}` })),
     }).svg;
-  const svg = regionMap(360, 'map-region');
+  const svg = regionMap(MAP_WIDTH, 'map-region');
   const table = schoolsTable(p, all.on, `${region}学校位置与结论（按学校代码排列）`, 'map-table', p.href('map/schools.csv'));
   const closed = p.data.schools.filter((s) => s.status === 'closed').length;
   const notes: string[] = [];
@@ -154,7 +154,7 @@ export function mapView(p: Portal, boundaries: Boundaries | null): MapView {
     title: '地图',
     description: `${region}义务教育学校分布图：每所学校的位置与是否达到优质均衡学校要求`,
     lede: `${summary(all.on, region)}点击标记打开学校页面；地图下方的表格列出同样的学校，可下载为CSV。`,
-    regionWide: regionMap(880, 'map-region-w'),
+    regionWide: regionMap(MAP_WIDTH_WIDE, 'map-region-w'),
     region: { svg, title: `${region}学校分布`, summary: summary(all.on, region), table, id: 'map-region', csv: table.csv },
     counties: p.counties.flatMap((c) => {
       const chart = countyMap(p, c.region_code, boundaries);
