@@ -4,33 +4,14 @@
  * header leaves the screen to the page; the long reference pages stay short enough to scan on a
  * phone. SKIPPED, with the reason in the title, when chromium is missing.
  */
-import { readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { buildSiteOnce } from '../helpers/site';
 import { serveStatic, type StaticServer } from '../helpers/server';
 import { launchBrowser, seriousAxeViolations, suiteTitle, watchedPage } from '../helpers/browser';
-import { SAMPLE_BASE } from './site-pages';
+import { everyPage, SAMPLE_BASE } from './site-pages';
 
 const launched = await launchBrowser();
-
-/** Site paths (relative to the base) of every HTML page in the build. */
-export function everyPage(out: string): string[] {
-  const found: string[] = [];
-  const walk = (dir: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      if (e.isDirectory()) {
-        if (e.name !== 'pagefind' && e.name !== '_astro') walk(join(dir, e.name));
-      } else if (e.name === 'index.html') {
-        const rel = relative(out, dir).split('\\').join('/');
-        found.push(rel ? rel + '/' : '');
-      }
-    }
-  };
-  walk(out);
-  return found.sort();
-}
 
 interface Measure {
   readonly path: string;

@@ -4,7 +4,7 @@
  * never quietly left out).
  */
 import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { loadSettings } from '../../src/lib/settings/load';
 import { SAMPLE_DATA } from '../helpers/site';
 
@@ -48,4 +48,21 @@ export function pagePath(out: string, type: PageType, opts: { school?: string; c
     case 'search':
       return has('search') ? 'search/' : null;
   }
+}
+
+/** Site paths (relative to the base) of every HTML page in a build ('' for the home page). */
+export function everyPage(out: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (e.isDirectory()) {
+        if (e.name !== 'pagefind' && e.name !== '_astro') walk(join(dir, e.name));
+      } else if (e.name === 'index.html') {
+        const rel = relative(out, dir).split('\\').join('/');
+        found.push(rel ? rel + '/' : '');
+      }
+    }
+  };
+  walk(out);
+  return found.sort();
 }
