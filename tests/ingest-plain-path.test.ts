@@ -91,3 +91,45 @@ describe('a plain file reads the same as through papaparse', () => {
     expect(readTable(classes, '2025/classes.csv', enc(quotedHeader(text)))).toEqual(plain);
   });
 });
+
+describe('duplicate keys', () => {
+  /** The rule as it always was: the first row of each key, keys compared part by part (Map semantics). */
+  function reference(schema: DatasetSchema, rows: readonly Record<string, unknown>[]): [number, number][] {
+    const pk = schema.primaryKey;
+    const required = pk.map((k) => schema.columns.find((c) => c.key === k)!.required);
+    const first = new Map<unknown, Map<unknown, number>>();
+    const out: [number, number][] = [];
+    for (const r of rows) {
+      if (pk.some((k, j) => r[k] === null && required[j])) continue;
+      const head = r[pk[0]] ?? '';
+      let rest: unknown = pk.length === 2 ? (r[pk[1]] ?? '') : '';
+      if (pk.length > 2) rest = pk.slice(1).map((k) => String(r[k] ?? '')).join('\u0001');
+      const inner = first.get(head) ?? new Map<unknown, number>();
+      first.set(head, inner);
+      const row = (r._source as { row: number }).row;
+      if (inner.has(rest)) out.push([row, inner.get(rest)!]);
+      else inner.set(rest, row);
+    }
+    return out;
+  }
+
+  for (const schema of ALL_DATASETS.filter((d) => d.primaryKey.length > 0)) {
+    it(`${schema.id}: every repeated key is reported once per repeat, with the row it repeats`, () => {
+      const keyCells = schema.primaryKey.map((k) => {
+        const c = schema.columns.find((x) => x.key === k)!;
+        const samples = c.type === 'code' ? ['2199010001', '3199010002', '990101', ''] : c.type === 'integer' || c.type === 'year' ? ['1', '2', '7', '2025', '', 'x'] : c.values ? [c.values[0].zh, c.values[0].key, c.values.at(-1)!.zh, ''] : ['1班', '2班', '1', '', 'a'];
+        return fc.constantFrom(...samples);
+      });
+      fc.assert(
+        fc.property(fc.array(fc.tuple(...(keyCells as [fc.Arbitrary<string>])), { maxLength: 40 }), (records) => {
+          const header = schema.primaryKey.map((k) => schema.columns.find((c) => c.key === k)!.zh);
+          const text = [header.join(','), ...records.map((r) => r.join(','))].join('\n') + '\n';
+          const t = readTable(schema, 'x.csv', enc(text));
+          const got = t.issues.filter((i) => i.code === 'duplicate-key').map((i) => [i.row!, Number(/与第(\d+)行重复/.exec(i.message)?.[1] ?? NaN)]);
+          expect(got).toEqual(reference(schema, t.rows));
+        }),
+        { numRuns: 200 },
+      );
+    });
+  }
+});

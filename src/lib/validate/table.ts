@@ -40,6 +40,70 @@ interface Slot {
   readonly fast: (text: string, s: number, e: number) => string | number | undefined;
 }
 
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+/**
+ * Adds one key part to an FNV-1a hash, as the characters of its text (`'' + part`, empty for
+ * null), so parts that join to the same text hash alike. Whole numbers are hashed digit by digit
+ * without making a string.
+ */
+function hashKeyPart(h: number, v: Value | undefined): number {
+  if (v === null || v === undefined) return h;
+  if (typeof v === 'number') {
+    if (Number.isInteger(v) && v >= 0 && v < 1e15) {
+      let d = 1;
+      while (d * 10 <= v) d *= 10;
+      for (; d >= 1; d /= 10) h = Math.imul(h ^ (48 + (Math.floor(v / d) % 10)), FNV_PRIME);
+      return h;
+    }
+    v = String(v);
+  }
+  for (let i = 0; i < v.length; i++) h = Math.imul(h ^ v.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
+/**
+ * The first row of each primary key, for duplicate-key issues, without a string, array or Map
+ * entry per row (500,000 class rows in a large region): an open-addressing table of 32-bit hashes
+ * and row indexes; a matching hash is confirmed by comparing the keys themselves.
+ */
+class KeyIndex {
+  private hashes = new Int32Array(1024);
+  private slots = new Int32Array(1024).fill(-1);
+  private size = 0;
+  constructor(private readonly same: (index: number) => boolean) {}
+
+  /** The index of the row with the same key, or -1 after recording `index` under `hash`. */
+  firstOrAdd(hash: number, index: number): number {
+    const mask = this.slots.length - 1;
+    let i = hash & mask;
+    for (let s = this.slots[i]; s !== -1; s = this.slots[i]) {
+      if (this.hashes[i] === hash && this.same(s)) return s;
+      i = (i + 1) & mask;
+    }
+    this.slots[i] = index;
+    this.hashes[i] = hash;
+    if (++this.size * 2 > this.slots.length) this.grow();
+    return -1;
+  }
+
+  private grow(): void {
+    const hashes = this.hashes;
+    const slots = this.slots;
+    this.hashes = new Int32Array(slots.length * 2);
+    this.slots = new Int32Array(slots.length * 2).fill(-1);
+    const mask = this.slots.length - 1;
+    for (let k = 0; k < slots.length; k++) {
+      if (slots[k] === -1) continue;
+      let i = hashes[k] & mask;
+      while (this.slots[i] !== -1) i = (i + 1) & mask;
+      this.slots[i] = slots[k];
+      this.hashes[i] = hashes[k];
+    }
+  }
+}
+
 /** 10^k for k ≤ 15: exact doubles, so (integer digits) / 10^k is correctly rounded like Number(). */
 const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
 
@@ -370,12 +434,24 @@ export function readTable(schema: DatasetSchema, file: string, bytes: Uint8Array
   const pkSlot = pk.map((k) => schema.columns.findIndex((c) => c.key === k));
   const pkRequired = pk.map((k) => schema.columns.find((c) => c.key === k)?.required ?? false);
   const pkLabels = pk.map((k) => schema.columns.find((c) => c.key === k)?.zh ?? k).join('、');
-  /** Per leading key part: [rest, first row, rest, first row, …], or a Map once it is long. */
-  type KeyGroup = (string | number)[] | Map<string | number, number>;
-  const firstRowOfKey = new Map<string | number, KeyGroup>();
-  const firstRowOfId = new Map<string | number, number>();
-  let lastHead: string | number | undefined;
-  let lastGroup: KeyGroup | undefined;
+  /**
+   * Same key as row `index` (already read)? Keys compare as they always have: the leading part
+   * exactly, the rest exactly (two parts) or as text joined by \u0001 (three or more).
+   */
+  const sameKey = (index: number): boolean => {
+    const other = rows[index] as Record<string, unknown>;
+    if ((pkValue(0) ?? '') !== (other[pk[0]] ?? '')) return false;
+    if (pk.length === 1) return true;
+    if (pk.length === 2) return (pkValue(1) ?? '') === (other[pk[1]] ?? '');
+    let a = '';
+    let b = '';
+    for (let j = 1; j < pk.length; j++) {
+      a += (j > 1 ? '\u0001' : '') + (pkValue(j) ?? '');
+      b += (j > 1 ? '\u0001' : '') + ((other[pk[j]] as Value | undefined) ?? '');
+    }
+    return a === b;
+  };
+  const keys = new KeyIndex(sameKey);
   const rows: TypedRow[] = [];
   const blankHeaderReported = new Set<number>();
   const values: Value[] = new Array<Value>(nSlots).fill(null);
@@ -427,8 +503,6 @@ export function readTable(schema: DatasetSchema, file: string, bytes: Uint8Array
   /** `values` holds the row's cells: check its key, then keep it as a row. */
   const finishRow = (rowNo: number) => {
     // Duplicate records by primary key (skipped when a required key part could not be read).
-    // Keyed first by the leading part (the school), then by the rest: short keys in small maps
-    // hash far faster than 500,000 long concatenated keys in one map.
     if (pk.length > 0 && !personal) {
       let complete = true;
       for (let j = 0; j < pk.length; j++) {
@@ -438,49 +512,15 @@ export function readTable(schema: DatasetSchema, file: string, bytes: Uint8Array
         }
       }
       if (complete) {
-        const head = pkValue(0) ?? '';
-        if (pk.length === 1) {
-          const first = firstRowOfId.get(head);
-          if (first === undefined) firstRowOfId.set(head, rowNo);
-          else issues.push(makeIssue('duplicate-key', { file, row: rowNo, column: pk[0], label: pkLabels, value: pkValue(0) === null ? '' : String(head) }, { firstRow: first }));
-          rows.push(make(values, { file, row: rowNo }));
-          return;
+        let h = FNV_OFFSET;
+        for (let j = 0; j < pk.length; j++) {
+          if (j > 0) h = Math.imul(h ^ 1, FNV_PRIME); // the \u0001 between key parts
+          h = hashKeyPart(h, pkValue(j));
         }
-        let rest: string | number = pk.length === 2 ? (pkValue(1) ?? '') : '';
-        for (let j = 1; j < pk.length && pk.length > 2; j++) rest += (j > 1 ? '\u0001' : '') + (pkValue(j) ?? '');
-        // Rows of one school usually follow each other: skip the outer lookup for them. Most
-        // schools have a few rows, so their keys sit in a short list (a Map each would cost more
-        // than the search); a school with many rows (100 classes) gets a Map.
-        let group = head === lastHead ? lastGroup : firstRowOfKey.get(head);
-        let first: number | undefined;
-        if (group === undefined) {
-          group = [rest, rowNo];
-          firstRowOfKey.set(head, group);
-        } else if (Array.isArray(group)) {
-          for (let g = 0; g < group.length; g += 2) {
-            if (group[g] === rest) {
-              first = group[g + 1] as number;
-              break;
-            }
-          }
-          if (first === undefined) {
-            group.push(rest, rowNo);
-            if (group.length > 32) {
-              const m = new Map<string | number, number>();
-              for (let g = 0; g < group.length; g += 2) m.set(group[g], group[g + 1] as number);
-              group = m;
-              firstRowOfKey.set(head, m);
-            }
-          }
-        } else {
-          first = group.get(rest);
-          if (first === undefined) group.set(rest, rowNo);
-        }
-        lastHead = head;
-        lastGroup = group;
-        if (first !== undefined) {
+        const first = keys.firstOrAdd(h, rows.length);
+        if (first >= 0) {
           const value = pk.map((_, j) => pkValue(j)).filter((p) => p !== null).join(' / ');
-          issues.push(makeIssue('duplicate-key', { file, row: rowNo, column: pk[0], label: pkLabels, value }, { firstRow: first }));
+          issues.push(makeIssue('duplicate-key', { file, row: rowNo, column: pk[0], label: pkLabels, value }, { firstRow: rows[first]._source.row }));
         }
       }
     }
