@@ -27,6 +27,9 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
+          // Pure tests share their workers' module cache (no fresh import of the pipeline,
+          // papaparse and pinyin-pro per file): 153 → 93 CPU s for the same 834 tests.
+          isolate: false,
           include: ['tests/**/*.test.ts'],
           exclude: [E2E, '**/node_modules/**'],
           // helpers/site.ts and helpers/browser.ts refuse to build or launch under it.
