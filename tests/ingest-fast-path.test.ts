@@ -47,16 +47,18 @@ describe('strict UTF-8 decoding agrees with the WHATWG fatal decoder', () => {
     const fatal = new TextDecoder('utf-8', { fatal: true });
     const pieces = fc.oneof(
       fc.string({ unit: 'grapheme', maxLength: 8 }).map((s) => Array.from(new TextEncoder().encode(s))),
-      fc.constantFrom([0xef, 0xbb, 0xbf], [0xc0, 0x80], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xd1, 0xa7], [0xb0, 0xa1], [0xe4, 0xb8], [0x2c], [0x0a]),
+      fc.constantFrom([0xef, 0xbb, 0xbf], [0x1a], [0xc0, 0x80], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xd1, 0xa7], [0xb0, 0xa1], [0xe4, 0xb8], [0x2c], [0x0a]),
       fc.array(fc.integer({ min: 0x20, max: 0xff }), { maxLength: 4 }),
     );
     fc.assert(
       fc.property(fc.array(pieces, { minLength: 1, maxLength: 12 }), (parts) => {
         const bytes = new Uint8Array(parts.flat());
         const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+        let end = bytes.length;
+        while (end > (bom ? 3 : 0) && bytes[end - 1] === 0x1a) end--; // a DOS end-of-file mark is not text
         let expected: string | null;
         try {
-          expected = fatal.decode(bom ? bytes.subarray(3) : bytes);
+          expected = fatal.decode(bytes.subarray(bom ? 3 : 0, end));
         } catch {
           expected = null;
         }

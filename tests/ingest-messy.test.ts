@@ -101,3 +101,30 @@ describe('semicolons or tabs instead of commas', () => {
     });
   }
 });
+
+describe('what else spreadsheets leave in a cell', () => {
+  const enc = (s: string) => new TextEncoder().encode(s);
+  it('Excel error values and formulas: not numbers, with what to do', () => {
+    const t = readTable(funding, '2025/funding.csv', enc('学校标识码,公用经费支出,教师培训经费\n2199010001,#DIV/0!,=B2*0.05\n'));
+    expect(t.rows[0]).toMatchObject({ public_funds_yuan: null, training_funds_yuan: null });
+    expect(t.issues.map((i) => [i.row, i.column])).toEqual([
+      [2, 'public_funds_yuan'],
+      [2, 'training_funds_yuan'],
+    ]);
+    expect(t.issues[0].message).toContain('这是 Excel 公式的错误值');
+    expect(t.issues[1].message).toContain('这是公式而不是数值');
+  });
+
+  it('a code typed with Excel’s text apostrophe: an error that says to remove it', () => {
+    const t = readTable(classes, '2025/classes.csv', enc("学校标识码,年级,班级,学生数\n'2199010001,1,1班,44\n"));
+    expect(t.issues).toHaveLength(1);
+    expect(t.issues[0]).toMatchObject({ row: 2, column: 'school_id', code: 'bad-code' });
+    expect(t.issues[0].message).toContain('开头的单引号');
+  });
+
+  it('a DOS end-of-file mark (Ctrl-Z) after the last line is not data: the file reads normally', () => {
+    const t = readTable(classes, '2025/classes.csv', enc('学校标识码,年级,班级,学生数\r\n2199010001,1,1班,44\r\n\u001a'));
+    expect(t.issues).toEqual([]);
+    expect(t.rows.map((r) => r.students)).toEqual([44]);
+  });
+});

@@ -68,7 +68,12 @@ export function decodeCsvBytes(bytes: Uint8Array): DecodeResult {
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return { ok: false, code: 'encoding-utf16' };
 
   const hasBom = startsWith(bytes, [0xef, 0xbb, 0xbf]);
-  const body = hasBom ? bytes.subarray(3) : bytes;
+  let body = hasBom ? bytes.subarray(3) : bytes;
+  // Ctrl-Z (0x1A) after the last line is the end-of-file mark old DOS tools still append, not
+  // data: without this, one such byte in a short file made it “binary”.
+  let end = body.length;
+  while (end > 0 && body[end - 1] === 0x1a) end--;
+  if (end < body.length) body = body.subarray(0, end);
   if (body.length === 0) return { ok: false, code: 'empty-file' };
   // A NUL byte never occurs in UTF-8 or GBK text; it marks a binary file (or UTF-16 without BOM).
   const probe = body.subarray(0, 65536);

@@ -135,7 +135,10 @@ function readNumber(raw: string, col: Column): CellResult<number> {
   return { ok: true, value: n };
 }
 
-/** What people type into a number cell besides the number: a unit, 万, a grade in words. */
+/** Excel's error values, exported as text when a formula fails. */
+const EXCEL_ERROR = /^#(DIV\/0!|N\/A|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/i;
+
+/** What people type into a number cell besides the number: a unit, 万, a grade in words, a formula. */
 function notANumber(s: string): CellResult<number> {
   const m = /^([+-]?\d[\d,]*(?:\.\d+)?)\s*(万元|万|亿元|亿|元|人|名|个|间|所|班|平方米|㎡|m²|m2|%)$/i.exec(s);
   let hint = '';
@@ -144,6 +147,8 @@ function notANumber(s: string): CellResult<number> {
     hint = `单位是“${m[2]}”：请换算后只填数字（${m[1]}${m[2]} 填 ${Math.round(n * 100) / 100}）。`;
   } else if (m) hint = `请去掉单位“${m[2]}”，只填数字 ${m[1]}。`;
   else if (/^[一二三四五六七八九]年级$|^初[一二三]$|^[七八九]年级$/.test(s)) hint = '年级请填数字：一年级填 1，初一（七年级）填 7。';
+  else if (EXCEL_ERROR.test(s)) hint = '这是 Excel 公式的错误值：请在表格中改正公式，或把单元格留空。';
+  else if (s.startsWith('=')) hint = '这是公式而不是数值：保存前请把公式转换为数值（复制 → 选择性粘贴 → 数值）。';
   return { ok: false, code: 'not-a-number', params: { hint } };
 }
 
@@ -166,6 +171,7 @@ function readCode(raw: string, col: Column): CellResult<string> {
     let hint = '';
     if (PLAIN_INT.test(s) && s.length === digits - 1) hint = '可能丢失了开头的0：请把该列设为“文本”格式后重新填写。';
     else if (/\.0+$/.test(s)) hint = '末尾的“.0”是 Excel 把代码当成数字造成的：请把该列设为“文本”格式。';
+    else if (/^['‘’`]\d+$/.test(s)) hint = '开头的单引号是 Excel 的“文本”标记，被一起存进了文件：请去掉单引号，把该列设为“文本”格式。';
     else if (/^(合\s*计|总\s*计|小\s*计|总数|全[县区市省]合计)/.test(s)) hint = '这像是合计行：CSV 中只放各校（各地）的数据行，请删除合计行，网站会自己计算合计。';
     else if (!PLAIN_INT.test(s)) hint = '代码只能包含数字。';
     else hint = `现在是${s.length}位。`;
