@@ -337,6 +337,7 @@ export function guideBlocks(kinds: readonly IssueKind[] = ISSUE_KINDS): Block[] 
       '网站只发布学校和地区的汇总数字，不发布任何个人信息。含有姓名、身份证号、手机号等的列或单元格会被检查程序拒绝（见 `personal-data-column`、`id-card-value`、`phone-value`）。',
       `敏感类别的小数字自动隐去：${sensitive.join('、')}小于 suppression_threshold（默认${DEFAULT_SUPPRESSION_THRESHOLD}）时，网页和下载文件中都显示为“<${DEFAULT_SUPPRESSION_THRESHOLD}”；0 照常显示。CSV 中请照实填写，不要自己改成“<5”。`,
       '为防止用合计数反推被隐去的数字，县区、市的合计只用公开的数字计算：含有被隐去数字时显示为范围（例如“20–23”），不显示精确值；由被隐去的人数算出的生均值（如特教生均公用经费）和是否达标不公布，县区的生均值只按人数公开的学校计算。',
+      `特殊教育学校的学生都是残疾学生：某年在校生少于 suppression_threshold（默认${DEFAULT_SUPPRESSION_THRESHOLD}）人的特殊教育学校，该年的在校生数、班级人数、学年初在校生数、辍学人数、报名和录取人数在下载文件中显示为“<${DEFAULT_SUPPRESSION_THRESHOLD}”，按人数拨付或计算的数值（公用经费、教师培训经费、特教公用经费、学业合格率、优良率）留空，网页不显示这些数字和按人数计算的指标，县区数字不含该校。CSV 中同样照实填写。`,
     ),
   );
 
