@@ -402,25 +402,34 @@ function findings(all: readonly Finding[], year: number | null): SchoolView['fin
   };
 }
 
-export function schoolView(p: Portal, id: string): SchoolView {
+/**
+ * What a school page is about, chosen once for both languages: the school, its county, the
+ * newest year with results (and that year's parts, rows and zones), and the newest year with
+ * admission rows. The Chinese and English views word the same selection.
+ */
+export function schoolSelection(p: Portal, id: string) {
   const school: SchoolRow | undefined = p.schoolsById.get(id);
   if (!school) throw new Error(`没有学校 ${id}`);
   const county = p.regionsByCode.get(school.region_code);
   const countyName = county?.name ?? school.region_code;
-  const countyHref = p.href(`counties/${school.region_code}/`);
   const all = p.resultsBySchool.get(id) ?? [];
   const resultYears = [...new Set(all.map((r) => r.year))];
   const year = resultYears.length ? resultYears[resultYears.length - 1] : p.latestYear;
   const parts = year ? (p.resultsBySchoolYear.get(`${id}:${year}`) ?? []) : [];
   const rows = year ? p.rowsBySchoolYear.get(`${id}:${year}`) : undefined;
   const zones = rows?.zones ?? [];
-  const verdict = verdictLine(p, parts, year);
-
   // This year's admission: the newest year with rows for the school; earlier years below.
   const newestFirst = [...p.years].reverse();
   const admYear = newestFirst.find((y) => (p.rowsBySchoolYear.get(`${id}:${y}`)?.admissions.length ?? 0) > 0) ?? null;
-  const cards = admYear ? (p.rowsBySchoolYear.get(`${id}:${admYear}`)?.admissions ?? []).map((a) => admissionCard(p, id, admYear, a)) : [];
-  const latest = p.latestYear;
+  const admissionRows = admYear ? (p.rowsBySchoolYear.get(`${id}:${admYear}`)?.admissions ?? []) : [];
+  return { school, county, countyName, all, resultYears, year, parts, rows, zones, newestFirst, admYear, admissionRows, latest: p.latestYear };
+}
+
+export function schoolView(p: Portal, id: string): SchoolView {
+  const { school, county, countyName, resultYears, year, parts, rows, zones, newestFirst, admYear, admissionRows, latest } = schoolSelection(p, id);
+  const countyHref = p.href(`counties/${school.region_code}/`);
+  const verdict = verdictLine(p, parts, year);
+  const cards = admYear ? admissionRows.map((a) => admissionCard(p, id, admYear, a)) : [];
   let admNote: string | null = null;
   if (!admYear) admNote = '未公布：没有该校的招生计划和结果。';
   else if (latest && admYear < latest) admNote = `${latest}年没有该校的招生记录；以下为${admYear}年。`;

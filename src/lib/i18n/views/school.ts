@@ -11,7 +11,7 @@ import { fmt, showSensitive } from '../../site/format';
 import { uniqueSources, sourceLink } from '../../site/labels';
 import type { Portal } from '../../site/portal';
 import { isSmallCount } from '../../privacy/suppress';
-import { classSizesByGrade, publicationOf } from '../../views/school';
+import { classSizesByGrade, publicationOf, schoolSelection } from '../../views/school';
 import type { TableCell, Verdict, ViewTable } from '../../views/types';
 import { gapText, listEn, pctEn, plural, showEn, statusCellEn, thresholdTextEn, valueCellEn } from '../format';
 import { datasetEn, en, gradeEn, PART_EN, PLAN_STATUS_EN, PUBLICATION_EN, SEVERITY_EN } from '../labels';
@@ -292,23 +292,10 @@ function findings(p: Portal, all: readonly Finding[], year: number | null): Scho
 }
 
 export function schoolViewEn(p: Portal, id: string): SchoolViewEn {
-  const school = p.schoolsById.get(id);
-  if (!school) throw new Error(`没有学校 ${id}`);
-  const county = p.regionsByCode.get(school.region_code);
-  const countyName = county?.name ?? school.region_code;
+  const { school, countyName, year, parts, rows, zones, newestFirst, admYear, admissionRows, latest } = schoolSelection(p, id);
   const countyHref = p.href(`en/counties/${school.region_code}/`);
-  const all = p.resultsBySchool.get(id) ?? [];
-  const resultYears = [...new Set(all.map((r) => r.year))];
-  const year = resultYears.length ? resultYears[resultYears.length - 1] : p.latestYear;
-  const parts = year ? (p.resultsBySchoolYear.get(`${id}:${year}`) ?? []) : [];
-  const rows = year ? p.rowsBySchoolYear.get(`${id}:${year}`) : undefined;
-  const zones = rows?.zones ?? [];
   const verdict = verdictLineEn(p, parts, year);
-
-  const newestFirst = [...p.years].reverse();
-  const admYear = newestFirst.find((y) => (p.rowsBySchoolYear.get(`${id}:${y}`)?.admissions.length ?? 0) > 0) ?? null;
-  const cards = admYear ? (p.rowsBySchoolYear.get(`${id}:${admYear}`)?.admissions ?? []).map((a) => admissionCard(p, id, admYear, a)) : [];
-  const latest = p.latestYear;
+  const cards = admYear ? admissionRows.map((a) => admissionCard(p, id, admYear, a)) : [];
   let admNote: string | null = null;
   if (!admYear) admNote = 'Not published: there are no admission plans or results for this school.';
   else if (latest && admYear < latest) admNote = `No admission record for this school in ${latest}; below are the figures for ${admYear}.`;
