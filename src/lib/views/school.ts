@@ -422,20 +422,8 @@ export function schoolSelection(p: Portal, id: string) {
   const newestFirst = [...p.years].reverse();
   const admYear = newestFirst.find((y) => (p.rowsBySchoolYear.get(`${id}:${y}`)?.admissions.length ?? 0) > 0) ?? null;
   const admissionRows = admYear ? (p.rowsBySchoolYear.get(`${id}:${admYear}`)?.admissions ?? []) : [];
-  return { school, county, countyName, all, resultYears, year, parts, rows, zones, newestFirst, admYear, admissionRows, latest: p.latestYear };
-}
-
-export function schoolView(p: Portal, id: string): SchoolView {
-  const { school, county, countyName, resultYears, year, parts, rows, zones, newestFirst, admYear, admissionRows, latest } = schoolSelection(p, id);
-  const countyHref = p.href(`counties/${school.region_code}/`);
-  const verdict = verdictLine(p, parts, year);
-  const cards = admYear ? admissionRows.map((a) => admissionCard(p, id, admYear, a)) : [];
-  let admNote: string | null = null;
-  if (!admYear) admNote = '未公布：没有该校的招生计划和结果。';
-  else if (latest && admYear < latest) admNote = `${latest}年没有该校的招生记录；以下为${admYear}年。`;
-  const threshold = p.settings.suppression_threshold;
   const plans = p.progressBySchool.get(id) ?? [];
-
+  // Every file a figure on the page comes from (for the 数据来源 / Sources list).
   const sources = uniqueSources([
     school._source,
     ...parts.map((r) => r.source),
@@ -447,6 +435,18 @@ export function schoolView(p: Portal, id: string): SchoolView {
     ...zones.slice(0, 1).map((z) => z._source),
     ...plans.map((pl) => pl.source),
   ]).map(sourceLink);
+  return { school, county, countyName, all, resultYears, year, parts, rows, zones, newestFirst, admYear, admissionRows, latest: p.latestYear, plans, sources };
+}
+
+export function schoolView(p: Portal, id: string): SchoolView {
+  const { school, county, countyName, resultYears, year, parts, zones, newestFirst, admYear, admissionRows, latest, plans, sources } = schoolSelection(p, id);
+  const countyHref = p.href(`counties/${school.region_code}/`);
+  const verdict = verdictLine(p, parts, year);
+  const cards = admYear ? admissionRows.map((a) => admissionCard(p, id, admYear, a)) : [];
+  let admNote: string | null = null;
+  if (!admYear) admNote = '未公布：没有该校的招生计划和结果。';
+  else if (latest && admYear < latest) admNote = `${latest}年没有该校的招生记录；以下为${admYear}年。`;
+  const threshold = p.settings.suppression_threshold;
 
   const path = p.href(`schools/${id}/`);
   const pageUrl = p.settings.site_url ? new URL(path.replace(/^\//, ''), p.settings.site_url.replace(/\/?$/, '/')).href : path;

@@ -8,7 +8,6 @@ import type { Finding, PartStage, SchoolYearResult } from '../../indicators/type
 import { INDICATOR_COUNT as N } from '../../views/shared';
 import type { AdmissionRow } from '../../schema';
 import { fmt, showSensitive } from '../../site/format';
-import { uniqueSources, sourceLink } from '../../site/labels';
 import type { Portal } from '../../site/portal';
 import { isSmallCount } from '../../privacy/suppress';
 import { classSizesByGrade, publicationOf, schoolSelection } from '../../views/school';
@@ -292,7 +291,7 @@ function findings(p: Portal, all: readonly Finding[], year: number | null): Scho
 }
 
 export function schoolViewEn(p: Portal, id: string): SchoolViewEn {
-  const { school, countyName, year, parts, rows, zones, newestFirst, admYear, admissionRows, latest } = schoolSelection(p, id);
+  const { school, countyName, year, parts, zones, newestFirst, admYear, admissionRows, latest, plans, sources } = schoolSelection(p, id);
   const countyHref = p.href(`en/counties/${school.region_code}/`);
   const verdict = verdictLineEn(p, parts, year);
   const cards = admYear ? admissionRows.map((a) => admissionCard(p, id, admYear, a)) : [];
@@ -300,19 +299,6 @@ export function schoolViewEn(p: Portal, id: string): SchoolViewEn {
   if (!admYear) admNote = 'Not published: there are no admission plans or results for this school.';
   else if (latest && admYear < latest) admNote = `No admission record for this school in ${latest}; below are the figures for ${admYear}.`;
   const threshold = p.settings.suppression_threshold;
-  const plans = p.progressBySchool.get(id) ?? [];
-
-  const sources = uniqueSources([
-    school._source,
-    ...parts.map((r) => r.source),
-    ...(rows?.classes.slice(0, 1).map((c) => c._source) ?? []),
-    ...(rows?.admissions.map((a) => a._source) ?? []),
-    rows?.funding?._source,
-    rows?.teachers?._source,
-    rows?.outcomes?._source,
-    ...zones.slice(0, 1).map((z) => z._source),
-    ...plans.map((pl) => pl.source),
-  ]).map(sourceLink);
 
   const zonesLabel = `Admission zone${year ? ` (${year})` : ''}`;
   const facts: FactEn[] = [
